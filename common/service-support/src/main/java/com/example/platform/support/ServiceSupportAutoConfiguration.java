@@ -1,0 +1,68 @@
+package com.example.platform.support;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import com.example.platform.support.problem.PlatformExceptionHandler;
+import com.example.platform.support.security.ProblemSecurityHandlers;
+import com.example.platform.support.security.ResourceServerDefaults;
+import com.example.platform.support.web.ProblemErrorController;
+import com.example.platform.support.web.RequestBodyLimitFilter;
+import com.example.platform.support.web.RequestIdFilter;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+
+/**
+ * Registers the baseline every servlet service gets by depending on
+ * {@code service-support}: problem details for every error, request ids, the body size
+ * limit, and the resource-server defaults to apply to the service's filter chain.
+ */
+@AutoConfiguration(before = { ErrorMvcAutoConfiguration.class, WebMvcAutoConfiguration.class })
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@EnableConfigurationProperties(ServiceSupportProperties.class)
+public class ServiceSupportAutoConfiguration {
+
+	@Bean
+	PlatformExceptionHandler platformExceptionHandler() {
+		return new PlatformExceptionHandler();
+	}
+
+	@Bean
+	ProblemErrorController problemErrorController() {
+		return new ProblemErrorController();
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(ServiceSupportProperties properties,
+			JsonMapper jsonMapper) {
+		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+				new RequestBodyLimitFilter(properties.maxRequestBody(), jsonMapper));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	@Bean
+	ProblemSecurityHandlers problemSecurityHandlers(JsonMapper jsonMapper) {
+		return new ProblemSecurityHandlers(jsonMapper);
+	}
+
+	@Bean
+	ResourceServerDefaults resourceServerDefaults(ProblemSecurityHandlers handlers) {
+		return new ResourceServerDefaults(handlers);
+	}
+
+}

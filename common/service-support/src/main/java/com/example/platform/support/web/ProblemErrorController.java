@@ -1,0 +1,34 @@
+package com.example.platform.support.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.example.platform.support.problem.PlatformExceptionHandler;
+import com.example.platform.support.problem.Problems;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Answers errors that never reached a controller (rejected by the container or a filter)
+ * with a problem instead of Boot's default error body or an HTML page.
+ */
+@RestController
+public class ProblemErrorController implements ErrorController {
+
+	@RequestMapping("${server.error.path:${error.path:/error}}")
+	ResponseEntity<Object> error(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
+		if (status == null || status.value() < 400) {
+			status = HttpStatus.INTERNAL_SERVER_ERROR;
+		}
+		String detail = status.is5xxServerError() ? "An unexpected error occurred. Please retry later."
+				: "The request was rejected: " + status.getReasonPhrase() + ".";
+		return PlatformExceptionHandler.problem(Problems.of(status, Problems.typeFor(status), detail));
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Architecture rules shared by every service's ArchUnit test.
+ */
+package com.example.platform.testing.architecture;
