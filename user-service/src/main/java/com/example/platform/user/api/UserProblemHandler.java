@@ -1,0 +1,69 @@
+package com.example.platform.user.api;
+
+import java.util.List;
+
+import com.example.platform.support.problem.FieldError;
+import com.example.platform.support.problem.PlatformExceptionHandler;
+import com.example.platform.support.problem.ProblemTypes;
+import com.example.platform.support.problem.Problems;
+import com.example.platform.user.domain.EmailAlreadyRegisteredException;
+import com.example.platform.user.domain.InvalidCredentialsException;
+import com.example.platform.user.domain.InvalidPasswordException;
+import com.example.platform.user.domain.LoginThrottledException;
+import com.example.platform.user.domain.UserNotFoundException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The user service's domain exceptions as problems.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UserProblemHandler {
+
+	@ExceptionHandler(EmailAlreadyRegisteredException.class)
+	ResponseEntity<Object> emailTaken(EmailAlreadyRegisteredException ex) {
+		return PlatformExceptionHandler
+			.problem(Problems.of(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, ex.getMessage()));
+	}
+
+	@ExceptionHandler(InvalidPasswordException.class)
+	ResponseEntity<Object> invalidPassword(InvalidPasswordException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
+				"The request has invalid fields: password.");
+		problem.setProperty("errors", List.of(new FieldError("password", ex.getMessage())));
+		return PlatformExceptionHandler.problem(problem);
+	}
+
+	@ExceptionHandler(InvalidCredentialsException.class)
+	ResponseEntity<Object> invalidCredentials(InvalidCredentialsException ex) {
+		return PlatformExceptionHandler
+			.problem(Problems.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, ex.getMessage()));
+	}
+
+	@ExceptionHandler(LoginThrottledException.class)
+	ResponseEntity<Object> throttled(LoginThrottledException ex) {
+		long seconds = Math.max(1, (ex.getRetryAfter().toMillis() + 999) / 1000);
+		ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS,
+				ex.getMessage());
+		problem.setProperty("retryAfterSeconds", seconds);
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	@ExceptionHandler(UserNotFoundException.class)
+	ResponseEntity<Object> notFound(UserNotFoundException ex) {
+		return PlatformExceptionHandler
+			.problem(Problems.of(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, ex.getMessage()));
+	}
+
+}

@@ -1,0 +1,15 @@
+package com.example.platform.user.domain;
+
+/**
+ * The password breaks the {@link PasswordPolicy}.
+ */
+public class InvalidPasswordException extends RuntimeException {
+
+	/**
+	 * @param reason what the policy requires, phrased as the end of "password ..."
+	 */
+	public InvalidPasswordException(String reason) {
+		super(reason);
+	}
+
+}
