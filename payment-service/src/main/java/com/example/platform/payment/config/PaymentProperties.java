@@ -1,0 +1,65 @@
+package com.example.platform.payment.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The payment service's settings ({@code platform.payments.*}).
+ *
+ * @param currencies the ISO 4217 currencies accepted
+ * @param idempotency how idempotency keys behave
+ * @param provider where and how to reach the payment provider
+ * @param resolver how pending payments and refunds are resolved
+ */
+@ConfigurationProperties("platform.payments")
+@Validated
+public record PaymentProperties(@NotEmpty Set<@Pattern(regexp = "[A-Z]{3}") String> currencies,
+		@Valid @DefaultValue Idempotency idempotency, @Valid @NotNull Provider provider,
+		@Valid @DefaultValue Resolver resolver) {
+
+	/**
+	 * @param retention how long answered keys are kept (24 hours at least)
+	 * @param inFlightWait how long a duplicate of a request in flight waits for its
+	 * answer before getting 409
+	 * @param purgeInterval how often expired keys are purged
+	 */
+	public record Idempotency(@DefaultValue("48h") Duration retention, @DefaultValue("2s") Duration inFlightWait,
+			@DefaultValue("1h") Duration purgeInterval) {
+	}
+
+	/**
+	 * @param baseUrl the provider's base URL (without {@code /v1})
+	 * @param apiKey the secret API key, sent as a bearer token
+	 * @param connectTimeout how long to wait for a connection
+	 * @param readTimeout how long to wait for an answer
+	 */
+	public record Provider(@NotNull URI baseUrl, String apiKey, @DefaultValue("2s") Duration connectTimeout,
+			@DefaultValue("10s") Duration readTimeout) {
+	}
+
+	/**
+	 * @param interval pause between resolver runs
+	 * @param firstDelay from creation to the first resolver attempt; must exceed the
+	 * provider's connect plus read timeout
+	 * @param backoff wait after the first attempt, doubled after each further one
+	 * @param maxBackoff longest wait between attempts
+	 * @param maxAttempts attempts before the operation fails
+	 * @param batchSize operations taken per run
+	 */
+	public record Resolver(@DefaultValue("15s") Duration interval, @DefaultValue("30s") Duration firstDelay,
+			@DefaultValue("30s") Duration backoff, @DefaultValue("15m") Duration maxBackoff,
+			@DefaultValue("8") @Positive int maxAttempts, @DefaultValue("50") @Positive int batchSize) {
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Configuration properties and Spring wiring of the payment service.
+ */
+package com.example.platform.payment.config;
