@@ -217,8 +217,8 @@ class TokenValidationIT {
 		JWKSet published = JWKSet.parse(jwks);
 		assertThat(published.getKeys()).hasSize(1);
 		assertThat(published.getKeys().get(0).isPrivate()).isFalse();
-		assertThat((Map<?, ?>) ((List<?>) jwks.get("keys")).get(0)).containsKeys("kty", "n", "e", "kid")
-			.doesNotContainKeys("d", "p", "q", "dp", "dq", "qi");
+		assertThat(((Map<?, ?>) ((List<?>) jwks.get("keys")).get(0)).keySet()).contains("kty", "n", "e", "kid")
+			.doesNotContain("d", "p", "q", "dp", "dq", "qi");
 		// What a restarted instance would load: the same key, so earlier tokens stay
 		// valid.
 		assertThat(SigningKeys.load(null, this.jdbc).getKeyID()).isEqualTo(published.getKeys().get(0).getKeyID());
