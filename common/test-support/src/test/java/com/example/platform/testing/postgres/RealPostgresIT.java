@@ -35,22 +35,23 @@ class RealPostgresIT {
 		assertThat(first.jdbcUrl()).isNotEqualTo(second.jdbcUrl());
 		assertThat(first.username()).isNotEqualTo(second.username());
 		try (Connection connection = first.connectAsService(); Statement statement = connection.createStatement()) {
-			statement.execute("create table marker (id int)");
+			statement.execute("create table alpha.marker (id int)");
 		}
 		try (Connection connection = second.connectAsService(); Statement statement = connection.createStatement()) {
 			assertThatExceptionOfType(SQLException.class)
-				.isThrownBy(() -> statement.executeQuery("select * from marker"))
+				.isThrownBy(() -> statement.executeQuery("select * from alpha.marker"))
 				.withMessageContaining("does not exist");
 		}
 	}
 
 	@Test
-	void confinesTheRoleToItsSchemaWhichIsOnItsSearchPath() throws SQLException {
+	void confinesTheRoleToItsSchema() throws SQLException {
 		IsolatedDatabase database = PostgresServer.shared().createIsolatedDatabase("beta");
 		try (Connection connection = database.connectAsService(); Statement statement = connection.createStatement()) {
-			try (ResultSet result = statement.executeQuery("select current_schema()")) {
+			statement.execute("create table beta.t (id int)");
+			try (ResultSet result = statement.executeQuery("select count(*) from beta.t")) {
 				result.next();
-				assertThat(result.getString(1)).isEqualTo("beta");
+				assertThat(result.getInt(1)).isZero();
 			}
 			assertThatExceptionOfType(SQLException.class)
 				.isThrownBy(() -> statement.execute("create table public.t (id int)"))
