@@ -53,7 +53,8 @@ public class UserAccount {
 	 */
 	public static UserAccount register(EmailAddress email, String name, String passwordHash, Instant now) {
 		// PostgreSQL keeps microseconds: answer with what a later read will show.
-		return new UserAccount(UUID.randomUUID(), email, name.strip(), passwordHash, now.truncatedTo(ChronoUnit.MICROS));
+		return new UserAccount(UUID.randomUUID(), email, name.strip(), passwordHash,
+				now.truncatedTo(ChronoUnit.MICROS));
 	}
 
 	public UUID getId() {
