@@ -8,6 +8,7 @@ import com.example.platform.support.security.ResourceServerDefaults;
 import com.example.platform.support.web.ProblemErrorController;
 import com.example.platform.support.web.RequestBodyLimitFilter;
 import com.example.platform.support.web.RequestIdFilter;
+import com.example.platform.support.web.StrictJsonCustomizer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -53,6 +54,11 @@ public class ServiceSupportAutoConfiguration {
 				new RequestBodyLimitFilter(properties.maxRequestBody(), jsonMapper));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
+	}
+
+	@Bean
+	StrictJsonCustomizer strictJsonCustomizer() {
+		return new StrictJsonCustomizer();
 	}
 
 	@Bean

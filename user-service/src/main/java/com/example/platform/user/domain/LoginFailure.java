@@ -29,6 +29,12 @@ public class LoginFailure {
 		// for JPA
 	}
 
+	LoginFailure(String emailKey, int failures, Instant windowStartedAt) {
+		this.emailKey = emailKey;
+		this.failures = failures;
+		this.windowStartedAt = windowStartedAt;
+	}
+
 	/**
 	 * @return the failures as the throttle sees them
 	 */

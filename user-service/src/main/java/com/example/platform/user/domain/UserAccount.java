@@ -1,6 +1,7 @@
 package com.example.platform.user.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -51,7 +52,9 @@ public class UserAccount {
 	 * @return the account, not yet stored
 	 */
 	public static UserAccount register(EmailAddress email, String name, String passwordHash, Instant now) {
-		return new UserAccount(UUID.randomUUID(), email, name.strip(), passwordHash, now);
+		// PostgreSQL keeps microseconds: answer with what a later read will show.
+		return new UserAccount(UUID.randomUUID(), email, name.strip(), passwordHash,
+				now.truncatedTo(ChronoUnit.MICROS));
 	}
 
 	public UUID getId() {

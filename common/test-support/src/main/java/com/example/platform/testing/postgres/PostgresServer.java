@@ -152,7 +152,6 @@ public final class PostgresServer {
 			statement.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC");
 			statement.execute("REVOKE CREATE ON DATABASE " + database + " FROM PUBLIC");
 			statement.execute("CREATE SCHEMA " + schema + " AUTHORIZATION " + role);
-			statement.execute("ALTER ROLE " + role + " IN DATABASE " + database + " SET search_path = " + schema);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not prepare schema " + schema + " in " + database, ex);

@@ -11,7 +11,6 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
 import com.example.platform.support.security.ProblemSecurityHandlers;
-import com.example.platform.support.security.ResourceServerDefaults;
 import com.example.platform.user.domain.AccessTokens;
 import com.example.platform.user.domain.LoginThrottle;
 import com.example.platform.user.security.ConfiguredClients;
@@ -22,7 +21,6 @@ import com.example.platform.user.security.StatelessAuthorizationService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -46,7 +44,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * services apply.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+class TokenIssuerConfiguration {
 
 	/**
 	 * Identifies the hash format in stored passwords; change it only with a migration
@@ -63,21 +61,6 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
 			.csrf(AbstractHttpConfigurer::disable)
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems));
-		return http.build();
-	}
-
-	@Bean
-	@Order(2)
-	SecurityFilterChain apiFilterChain(HttpSecurity http, ResourceServerDefaults resourceServer) throws Exception {
-		resourceServer.customize(http);
-		http.authorizeHttpRequests(
-				authorize -> authorize.requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login")
-					.permitAll()
-					.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-							"/swagger-ui.html", "/swagger-ui/**", "/error")
-					.permitAll()
-					.anyRequest()
-					.authenticated());
 		return http.build();
 	}
 

@@ -1,0 +1,93 @@
+package com.example.platform.user;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * What operators and API clients rely on besides the API itself: probes, docs, request
+ * ids.
+ */
+@UserServiceIntegrationTest
+class OperationsIT {
+
+	@LocalServerPort
+	int port;
+
+	private RestTestClient client;
+
+	@BeforeEach
+	void setUp() {
+		this.client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build();
+	}
+
+	@Test
+	void reportsLivenessAndReadinessIncludingTheDatabase() {
+		this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		this.client.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+	}
+
+	@Test
+	void publishesTheApiDescriptionWithoutAToken() {
+		this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.paths['/api/auth/register']")
+			.exists()
+			.jsonPath("$.paths['/api/users/{id}']")
+			.exists();
+	}
+
+	@Test
+	void echoesTheCallersRequestIdAndMakesOneUpOtherwise() {
+		this.client.get()
+			.uri("/actuator/health/liveness")
+			.header("X-Request-Id", "abc-123")
+			.exchange()
+			.expectHeader()
+			.valueEquals("X-Request-Id", "abc-123");
+		this.client.get()
+			.uri("/actuator/health/liveness")
+			.exchange()
+			.expectHeader()
+			.valueMatches("X-Request-Id", "[0-9a-f-]{36}");
+		// Ids that could forge log lines are replaced.
+		this.client.get()
+			.uri("/actuator/health/liveness")
+			.header("X-Request-Id", "evil\" injected=1")
+			.exchange()
+			.expectHeader()
+			.valueMatches("X-Request-Id", "[0-9a-f-]{36}");
+	}
+
+	@Test
+	void answersUnknownPathsAndMethodsWithProblems() {
+		this.client.get()
+			.uri("/nothing/here")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType("application/problem+json");
+		this.client.delete()
+			.uri("/api/auth/login")
+			.exchange()
+			.expectStatus()
+			.is4xxClientError()
+			.expectHeader()
+			.contentType("application/problem+json");
+	}
+
+}
