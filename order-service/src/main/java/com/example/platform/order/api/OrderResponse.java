@@ -1,0 +1,53 @@
+package com.example.platform.order.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import com.example.platform.order.domain.Order;
+
+/**
+ * An order as the API shows it.
+ *
+ * @param id the order id
+ * @param status where it stands
+ * @param items its lines with the prices they were sold at
+ * @param total the sum of the lines
+ * @param paymentMethod the payment method charged
+ * @param paymentId the payment, once the payment service has one
+ * @param declineCode why the payment was declined
+ * @param refundId the refund of a cancelled paid order
+ * @param createdAt when it was placed
+ * @param updatedAt when its status last changed
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record OrderResponse(UUID id, String status, List<Line> items, MoneyBody total, String paymentMethod, UUID paymentId,
+		String declineCode, UUID refundId, Instant createdAt, Instant updatedAt) {
+
+	static OrderResponse from(Order order) {
+		String currency = order.getCurrency();
+		List<Line> lines = order.getLines()
+			.stream()
+			.map(line -> new Line(line.getSku(), line.getProductName(), line.getQuantity(),
+					MoneyBody.from(line.unitPrice(currency)), MoneyBody.from(line.total(currency))))
+			.toList();
+		return new OrderResponse(order.getId(), order.getStatus().name(), lines, MoneyBody.from(order.getTotal()),
+				order.getPaymentMethod(), order.getPaymentId(), order.getDeclineCode(), order.getRefundId(),
+				order.getCreatedAt(), order.getUpdatedAt());
+	}
+
+	/**
+	 * One line.
+	 *
+	 * @param sku the product
+	 * @param name its name when sold
+	 * @param quantity how many
+	 * @param unitPrice the price of one, when sold
+	 * @param lineTotal unit price times quantity
+	 */
+	record Line(String sku, String name, int quantity, MoneyBody unitPrice, MoneyBody lineTotal) {
+	}
+
+}

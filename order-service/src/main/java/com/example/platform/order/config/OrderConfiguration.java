@@ -1,0 +1,118 @@
+package com.example.platform.order.config;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.List;
+
+import com.example.platform.order.client.HttpPaymentGateway;
+import com.example.platform.order.client.HttpUserDirectory;
+import com.example.platform.order.client.PaymentServiceApi;
+import com.example.platform.order.client.RemoteCalls;
+import com.example.platform.order.client.UserServiceApi;
+import com.example.platform.order.domain.IdempotencyPurge;
+import com.example.platform.order.domain.IdempotencyStore;
+import com.example.platform.order.domain.PaymentGateway;
+import com.example.platform.order.domain.SagaTimings;
+import com.example.platform.order.domain.UserDirectory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+
+/**
+ * Wires the saga: its clocks, and the HTTP clients to the user and payment services —
+ * each a {@code @HttpExchange} interface over a {@link RestClient} with its own timeouts,
+ * a client-credentials token obtained and cached by Spring Security's OAuth2 client, and
+ * a circuit breaker.
+ */
+@Configuration(proxyBeanMethods = false)
+class OrderConfiguration {
+
+	/** The registration under {@code spring.security.oauth2.client.registration}. */
+	static final String REGISTRATION = "platform";
+
+	/** Service tokens are this service's own, not the user's on whose behalf it calls. */
+	private static final Authentication SERVICE = new AnonymousAuthenticationToken("order-service", "order-service",
+			AuthorityUtils.createAuthorityList("ROLE_SERVICE"));
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	SagaTimings sagaTimings(OrderProperties properties) {
+		OrderProperties.Reconciliation reconciliation = properties.reconciliation();
+		return new SagaTimings(reconciliation.grace(), reconciliation.retryBase(), reconciliation.retryMax(),
+				reconciliation.lease(), reconciliation.abandonedRequestAfter());
+	}
+
+	@Bean
+	IdempotencyPurge idempotencyPurge(IdempotencyStore store, Clock clock, OrderProperties properties) {
+		return new IdempotencyPurge(store, clock, properties.idempotencyRetention());
+	}
+
+	@Bean
+	OAuth2AuthorizedClientManager serviceTokenManager(ClientRegistrationRepository registrations,
+			OAuth2AuthorizedClientService authorizedClients) {
+		AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
+				registrations, authorizedClients);
+		manager
+			.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+		return manager;
+	}
+
+	@Bean
+	UserDirectory userDirectory(RestClient.Builder builder, OrderProperties properties,
+			OAuth2AuthorizedClientManager tokens, OAuth2AuthorizedClientService authorizedClients) {
+		return new HttpUserDirectory(
+				client(builder, properties.userService(), tokens, authorizedClients, UserServiceApi.class),
+				remoteCalls("user service", properties.userService()));
+	}
+
+	@Bean
+	PaymentGateway paymentGateway(RestClient.Builder builder, OrderProperties properties,
+			OAuth2AuthorizedClientManager tokens, OAuth2AuthorizedClientService authorizedClients) {
+		return new HttpPaymentGateway(
+				client(builder, properties.paymentService(), tokens, authorizedClients, PaymentServiceApi.class),
+				remoteCalls("payment service", properties.paymentService()));
+	}
+
+	private static RemoteCalls remoteCalls(String name, OrderProperties.Downstream downstream) {
+		return new RemoteCalls(name, downstream.retries(), java.time.Duration.ofMillis(200),
+				downstream.circuitOpenFor());
+	}
+
+	private static <T> T client(RestClient.Builder builder, OrderProperties.Downstream downstream,
+			OAuth2AuthorizedClientManager tokens, OAuth2AuthorizedClientService authorizedClients, Class<T> api) {
+		OAuth2ClientHttpRequestInterceptor serviceToken = new OAuth2ClientHttpRequestInterceptor(tokens);
+		serviceToken.setClientRegistrationIdResolver(request -> REGISTRATION);
+		serviceToken.setPrincipalResolver(request -> SERVICE);
+		// A 401 from downstream drops the cached token, so the next call fetches a fresh
+		// one.
+		serviceToken.setAuthorizationFailureHandler(
+				OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
+				HttpClient.newBuilder().connectTimeout(downstream.connectTimeout()).build());
+		requestFactory.setReadTimeout(downstream.readTimeout());
+		RestClient restClient = builder.clone()
+			.baseUrl(downstream.baseUrl().toString())
+			.requestFactory(requestFactory)
+			.requestInterceptors(interceptors -> interceptors.addAll(List.of(serviceToken)))
+			.build();
+		return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(restClient)).build().createClient(api);
+	}
+
+}

@@ -1,0 +1,249 @@
+package com.example.platform.order.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The order saga: check the customer, store the order, charge it, record the outcome —
+ * each database step a short transaction of its own, never open across an HTTP call.
+ * Whatever happens between the steps (a crash, a timeout, a dead dependency), the stored
+ * order says what is left to do and {@link OrderReconciler} finishes it with the same
+ * idempotency keys, so money is neither lost nor taken twice.
+ */
+@Service
+public class OrderService {
+
+	private static final Log logger = LogFactory.getLog(OrderService.class);
+
+	private static final int OPTIMISTIC_RETRIES = 5;
+
+	private final ProductRepository products;
+
+	private final OrderRepository orders;
+
+	private final UserDirectory users;
+
+	private final PaymentGateway payments;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final SagaTimings timings;
+
+	public OrderService(ProductRepository products, OrderRepository orders, UserDirectory users,
+			PaymentGateway payments, TransactionTemplate transactions, Clock clock, SagaTimings timings) {
+		this.products = products;
+		this.orders = orders;
+		this.users = users;
+		this.payments = payments;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.timings = timings;
+	}
+
+	/**
+	 * Places and pays an order.
+	 * @param userId the customer (from their token, never from the body)
+	 * @param lines what they order
+	 * @param paymentMethod the payment method token
+	 * @param inOrderTransaction runs in the transaction that stores the order (links the
+	 * request's idempotency key to it)
+	 * @return the order: paid, declined, or still pending when the payment's outcome is
+	 * unknown
+	 */
+	public Order place(UUID userId, List<OrderRules.RequestedLine> lines, String paymentMethod,
+			Consumer<Order> inOrderTransaction) {
+		Map<String, Product> priceList = this.products
+			.findBySkuIn(lines.stream().map(OrderRules.RequestedLine::sku).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(Product::getSku, Function.identity()));
+		OrderRules.PricedLines priced = OrderRules.price(lines, priceList);
+		if (!this.users.exists(userId)) {
+			throw new UnknownUserException();
+		}
+		Order order = Order.place(userId, priced.lines(), priced.currency(), paymentMethod, this.clock.instant(),
+				this.timings.reconcileGrace());
+		this.transactions.executeWithoutResult(status -> {
+			this.orders.save(order);
+			inOrderTransaction.accept(order);
+		});
+		return chargeAndRecord(order.getId());
+	}
+
+	/**
+	 * Cancels an order: at once when no money was taken, after a full refund when it was.
+	 * Cancelling again answers the same.
+	 * @param orderId the order
+	 * @param userId the caller, who must own it
+	 * @return the order, {@code CANCELLED} or (refund not confirmed yet)
+	 * {@code CANCELLATION_PENDING}
+	 */
+	public Order cancel(UUID orderId, UUID userId) {
+		Order order = inTransaction(orderId, found -> {
+			if (!found.getUserId().equals(userId)) {
+				throw new OrderNotFoundException();
+			}
+			found.requestCancellation(this.clock.instant());
+		});
+		return (order.getStatus() == OrderStatus.CANCELLATION_PENDING) ? settleCancellation(orderId) : order;
+	}
+
+	/**
+	 * @param orderId the order
+	 * @param userId the caller
+	 * @return the order, if it is the caller's
+	 */
+	public Order find(UUID orderId, UUID userId) {
+		return this.orders.findByIdAndUserId(orderId, userId).orElseThrow(OrderNotFoundException::new);
+	}
+
+	/**
+	 * @param userId the caller
+	 * @param page zero-based page
+	 * @param size page size
+	 * @return the caller's orders, newest first
+	 */
+	public Page<Order> list(UUID userId, int page, int size) {
+		return this.orders.findByUserIdOrderByCreatedAtDescIdDesc(userId, PageRequest.of(page, size));
+	}
+
+	/**
+	 * Takes an order that needs reconciliation one step further; called for claimed
+	 * orders only.
+	 * @param orderId the order
+	 */
+	public void reconcile(UUID orderId) {
+		Order order = this.orders.findById(orderId).orElseThrow(OrderNotFoundException::new);
+		switch (order.getStatus()) {
+			case PAYMENT_PENDING -> {
+				Optional<PaymentResult> payment = ask(() -> this.payments.findByOrder(orderId), orderId);
+				if (payment == null) {
+					return;
+				}
+				// No payment at all means the charge never reached the payment service:
+				// charge now,
+				// with the order's key, so a charge that did get through is returned, not
+				// repeated.
+				PaymentResult result = payment.isPresent() ? payment.get()
+						: ask(() -> this.payments.charge(order), orderId);
+				if (result != null) {
+					record(orderId, result);
+				}
+			}
+			case CANCELLATION_PENDING -> settleCancellation(orderId);
+			default -> {
+				// completed meanwhile: nothing to do
+			}
+		}
+	}
+
+	private Order chargeAndRecord(UUID orderId) {
+		Order order = this.orders.findById(orderId).orElseThrow(OrderNotFoundException::new);
+		PaymentResult result;
+		try {
+			result = this.payments.charge(order);
+		}
+		catch (DependencyUnavailableException ex) {
+			logger.warn("Payment outcome of order " + orderId + " unknown; reconciliation will complete it: "
+					+ ex.getMessage());
+			return retryLater(orderId);
+		}
+		return record(orderId, result);
+	}
+
+	private Order record(UUID orderId, PaymentResult result) {
+		return inTransaction(orderId, order -> {
+			Instant now = this.clock.instant();
+			order.applyPayment(result, now);
+			if (order.getStatus().needsReconciliation()) {
+				order.reconcileAgainAt(now.plus(this.timings.backoff(Math.max(order.getReconcileAttempts(), 1))));
+			}
+		});
+	}
+
+	private Order settleCancellation(UUID orderId) {
+		Optional<PaymentResult> payment = ask(() -> this.payments.findByOrder(orderId), orderId);
+		if (payment == null) {
+			return this.orders.findById(orderId).orElseThrow(OrderNotFoundException::new);
+		}
+		if (payment.isEmpty()) {
+			// Nothing was charged. Should a charge still land, applyPayment reopens the
+			// cancellation.
+			return inTransaction(orderId, order -> order.completeCancellation(null, this.clock.instant()));
+		}
+		Order order = record(orderId, payment.get());
+		if (order.getStatus() != OrderStatus.CANCELLATION_PENDING
+				|| payment.get().state() != PaymentResult.State.APPROVED) {
+			return order;
+		}
+		RefundResult refund = ask(() -> this.payments.refundInFull(order), orderId);
+		if (refund == null) {
+			return this.orders.findById(orderId).orElseThrow(OrderNotFoundException::new);
+		}
+		if (refund.state() == RefundResult.State.FAILED) {
+			logger.error("Refund " + refund.refundId() + " of cancelled order " + orderId
+					+ " was refused by the provider; the order stays CANCELLATION_PENDING for an operator");
+			return retryLater(orderId);
+		}
+		// SUCCEEDED, or PENDING: the payment service owns the refund from here and
+		// resolves it.
+		return inTransaction(orderId, found -> found.completeCancellation(refund.refundId(), this.clock.instant()));
+	}
+
+	private <T> T ask(java.util.function.Supplier<T> call, UUID orderId) {
+		try {
+			return call.get();
+		}
+		catch (DependencyUnavailableException ex) {
+			logger.warn("Order " + orderId + ": " + ex.getMessage() + " Will retry.");
+			retryLater(orderId);
+			return null;
+		}
+	}
+
+	private Order retryLater(UUID orderId) {
+		return inTransaction(orderId, order -> {
+			if (order.getStatus().needsReconciliation()) {
+				order.reconcileAgainAt(
+						this.clock.instant().plus(this.timings.backoff(Math.max(order.getReconcileAttempts(), 1))));
+			}
+		});
+	}
+
+	private Order inTransaction(UUID orderId, Consumer<Order> change) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.transactions.execute(status -> {
+					Order order = this.orders.findById(orderId).orElseThrow(OrderNotFoundException::new);
+					change.accept(order);
+					return this.orders.saveAndFlush(order);
+				});
+			}
+			catch (OptimisticLockingFailureException ex) {
+				// Another request or instance changed the order meanwhile: re-read and
+				// re-apply.
+				if (attempt >= OPTIMISTIC_RETRIES) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+}
