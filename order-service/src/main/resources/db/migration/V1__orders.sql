@@ -3,7 +3,7 @@ create table product (
     sku        varchar(64)  primary key,
     name       varchar(200) not null,
     unit_price bigint       not null check (unit_price > 0),
-    currency   char(3)      not null,
+    currency   varchar(3)   not null,
     active     boolean      not null
 );
 
@@ -11,7 +11,7 @@ create table orders (
     id                 uuid         primary key,
     user_id            uuid         not null,
     status             varchar(32)  not null,
-    currency           char(3)      not null,
+    currency           varchar(3)   not null,
     total_amount       bigint       not null check (total_amount > 0),
     payment_method     varchar(255) not null,
     payment_id         uuid,
