@@ -1,5 +1,6 @@
 package com.example.platform.payment;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -8,16 +9,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 
 import com.example.platform.payment.ApiClient.Answer;
+import com.example.platform.payment.domain.RequestFingerprint;
 import com.example.platform.testing.jwt.TestTokenIssuer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Idempotency keys as payment APIs promise them, guaranteed by the database: replays
@@ -96,19 +105,15 @@ class IdempotencyIT {
 		String key = Payments.newKey();
 		String token = Payments.uniqueToken("replay_pending");
 		PspStub.server()
-			.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/v1/charges")
-				.atPriority(1)
-				.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.payment_method",
-						com.github.tomakehurst.wiremock.client.WireMock.equalTo(token)))
+			.stubFor(post("/v1/charges").atPriority(1)
+				.withRequestBody(matchingJsonPath("$.payment_method", equalTo(token)))
 				.inScenario(token)
-				.whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
-				.willReturn(com.github.tomakehurst.wiremock.client.WireMock.serverError())
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willReturn(serverError())
 				.willSetStateTo("ok"));
 		PspStub.server()
-			.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/v1/charges")
-				.atPriority(1)
-				.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.payment_method",
-						com.github.tomakehurst.wiremock.client.WireMock.equalTo(token)))
+			.stubFor(post("/v1/charges").atPriority(1)
+				.withRequestBody(matchingJsonPath("$.payment_method", equalTo(token)))
 				.inScenario(token)
 				.whenScenarioStateIs("ok")
 				.willReturn(com.github.tomakehurst.wiremock.client.WireMock
@@ -117,8 +122,7 @@ class IdempotencyIT {
 		Answer first = api().post("/api/payments", this.service, key, body);
 		assertThat(first.<String>json("$.status")).isEqualTo("PENDING");
 		String id = first.json("$.id");
-		org.awaitility.Awaitility.await()
-			.atMost(java.time.Duration.ofSeconds(20))
+		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(api().get("/api/payments/" + id, this.service).<String>json("$.status"))
 				.isEqualTo("APPROVED"));
 		Answer replay = api().post("/api/payments", this.service, key, body);
@@ -177,8 +181,7 @@ class IdempotencyIT {
 		UUID orderId = UUID.randomUUID();
 		UUID userId = UUID.randomUUID();
 		String body = Payments.createBody(orderId, userId, 3100, "EUR", "tok_visa");
-		String fingerprint = com.example.platform.payment.domain.RequestFingerprint.of("create-payment", orderId,
-				userId, 3100L, "EUR", "tok_visa");
+		String fingerprint = RequestFingerprint.of("create-payment", orderId, userId, 3100L, "EUR", "tok_visa");
 		this.jdbc.sql("""
 				insert into payment (id, order_id, user_id, amount, currency, payment_method, status, attempts,
 				  next_attempt_at, created_at, updated_at)
@@ -191,8 +194,7 @@ class IdempotencyIT {
 				values ('order-service', ?, ?, 'IN_FLIGHT', 'PAYMENT', ?, now())""")
 			.params(key, fingerprint, paymentId)
 			.update();
-		org.awaitility.Awaitility.await()
-			.atMost(java.time.Duration.ofSeconds(20))
+		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(this.jdbc.sql("select status from payment where id = ?")
 				.param(paymentId)
 				.query(String.class)

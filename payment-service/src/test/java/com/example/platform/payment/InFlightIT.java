@@ -16,6 +16,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,7 +49,7 @@ class InFlightIT {
 			.supplyAsync(() -> api.post("/api/payments", service, key, body));
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> !PspStub.server()
-				.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/v1/charges"))
+				.findAll(postRequestedFor(urlEqualTo("/v1/charges"))
 					.withRequestBody(matchingJsonPath("$.payment_method", equalTo(token))))
 				.isEmpty());
 		Answer duplicate = api.post("/api/payments", service, key, body);

@@ -57,11 +57,12 @@ class PaymentAccessIT {
 		String id = createFor(UUID.randomUUID(), orderId).json("$.id");
 		String stranger = this.tokens.userToken(UUID.randomUUID());
 		Answer byId = api().get("/api/payments/" + id, stranger);
-		Answer unknown = api().get("/api/payments/" + UUID.randomUUID(), stranger);
+		String unknownId = UUID.randomUUID().toString();
+		Answer unknown = api().get("/api/payments/" + unknownId, stranger);
 		assertThat(byId.status()).isEqualTo(404);
 		assertThat(byId.contentType()).startsWith("application/problem+json");
 		// Indistinguishable from a payment that does not exist.
-		assertThat(byId.body()).isEqualTo(unknown.body());
+		assertThat(byId.body().replace(id, "ID")).isEqualTo(unknown.body().replace(unknownId, "ID"));
 		Answer byOrder = api().get("/api/payments?orderId=" + orderId, stranger);
 		assertThat(byOrder.status()).isEqualTo(404);
 		assertThat(byOrder.<String>json("$.type")).isEqualTo("https://platform.example/problems/not-found");

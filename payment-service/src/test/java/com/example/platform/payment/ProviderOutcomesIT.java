@@ -3,6 +3,8 @@ package com.example.platform.payment;
 import java.time.Duration;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
@@ -202,13 +204,12 @@ class ProviderOutcomesIT {
 		assertThat(read.<String>json("$.status")).isEqualTo("APPROVED");
 	}
 
-	private static com.github.tomakehurst.wiremock.client.MappingBuilder chargeWith(String token) {
+	private static MappingBuilder chargeWith(String token) {
 		return post(urlEqualTo("/v1/charges")).atPriority(1)
 			.withRequestBody(matchingJsonPath("$.payment_method", equalTo(token)));
 	}
 
-	private static void stubFirstThenApprove(String token,
-			com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder first) {
+	private static void stubFirstThenApprove(String token, ResponseDefinitionBuilder first) {
 		PspStub.server()
 			.stubFor(chargeWith(token).inScenario(token)
 				.whenScenarioStateIs(Scenario.STARTED)

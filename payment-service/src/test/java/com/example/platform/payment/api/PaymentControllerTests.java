@@ -42,6 +42,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -101,8 +102,7 @@ class PaymentControllerTests {
 					{"id": "3b9f6c1e-7d2a-4c55-9e0f-5a1b2c3d4e5f", "status": "APPROVED",
 					 "amount": {"amount": 2500, "currency": "EUR"}, "createdAt": "2026-11-25T10:00:00.123456Z"}""");
 		assertThat(create(VALID)).bodyText().doesNotContain("declineCode");
-		then(this.payments).should(org.mockito.Mockito.atLeastOnce())
-			.create(eq(new Caller("order-service", true)), eq("k1"), any());
+		then(this.payments).should(atLeastOnce()).create(eq(new Caller("order-service", true)), eq("k1"), any());
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 
 /**
  * The use cases with the provider port, the repositories and the idempotency store
@@ -128,7 +129,7 @@ class PaymentServiceTests {
 		assertThat(answer.id()).isEqualTo(payment.getId());
 		assertThat(answer.status()).isEqualTo(PaymentStatus.PENDING);
 		then(this.provider).shouldHaveNoInteractions();
-		then(this.payments).should(org.mockito.Mockito.never()).save(any());
+		then(this.payments).should(never()).save(any());
 	}
 
 	@Test

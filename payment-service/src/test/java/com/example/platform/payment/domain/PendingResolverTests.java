@@ -16,6 +16,7 @@ import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 
 class PendingResolverTests {
 
@@ -53,7 +54,7 @@ class PendingResolverTests {
 		given(this.payments.findForUpdate(payment.getId())).willReturn(Optional.of(payment));
 		given(this.provider.chargeStatus("ch_8")).willReturn(new ChargeOutcome.Declined("ch_8", "card_declined"));
 		this.resolver.resolvePayments();
-		then(this.provider).should(org.mockito.Mockito.never()).charge(any());
+		then(this.provider).should(never()).charge(any());
 		assertThat(payment.getStatus()).isEqualTo(PaymentStatus.DECLINED);
 	}
 
