@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 
 import com.example.platform.payment.ApiClient.Answer;
+import com.example.platform.payment.domain.PaymentService;
 import com.example.platform.payment.domain.RequestFingerprint;
 import com.example.platform.testing.jwt.TestTokenIssuer;
 
@@ -46,6 +47,9 @@ class IdempotencyIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PaymentService paymentService;
 
 	private ApiClient api() {
 		return new ApiClient(this.port);
@@ -170,6 +174,31 @@ class IdempotencyIT {
 			.param(key)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void answeredKeysArePurgedAfterTheRetentionAndUnansweredOnesNever() {
+		UUID resource = UUID.randomUUID();
+		String old = Payments.newKey();
+		String recent = Payments.newKey();
+		String stuck = Payments.newKey();
+		insertRecord(old, "COMPLETED", resource, "49 hours");
+		insertRecord(recent, "COMPLETED", resource, "47 hours");
+		insertRecord(stuck, "IN_FLIGHT", resource, "72 hours");
+		this.paymentService.purgeExpiredIdempotencyKeys();
+		assertThat(this.jdbc.sql("select idempotency_key from idempotency_record where idempotency_key in (?, ?, ?)")
+			.params(old, recent, stuck)
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder(recent, stuck);
+	}
+
+	private void insertRecord(String key, String state, UUID resource, String age) {
+		this.jdbc.sql("""
+				insert into idempotency_record (caller, idempotency_key, fingerprint, state, resource_type,
+				  resource_id, created_at)
+				values ('purge-test', ?, 'f', ?, 'PAYMENT', ?, now() - cast(? as interval))""")
+			.params(key, state, resource, age)
+			.update();
 	}
 
 	@Test

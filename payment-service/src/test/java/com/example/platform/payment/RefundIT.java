@@ -1,5 +1,6 @@
 package com.example.platform.payment;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -8,6 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 
 import com.example.platform.payment.ApiClient.Answer;
@@ -17,7 +20,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Full and partial refunds against real PostgreSQL and the provider stub: up to the
@@ -141,6 +151,58 @@ class RefundIT {
 			.param(key)
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void pendingRefundIsResolvedByAskingTheProviderAgainWithTheSameKey() {
+		String paymentId = approvedPayment(1000);
+		String charge = "ch_visa_" + paymentId;
+		PspStub.server()
+			.stubFor(refundOf(charge).inScenario(charge)
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willReturn(aResponse().withStatus(503))
+				.willSetStateTo("recovered"));
+		PspStub.server()
+			.stubFor(refundOf(charge).inScenario(charge)
+				.whenScenarioStateIs("recovered")
+				.willReturn(okJson("{\"id\":\"re_late\",\"status\":\"succeeded\"}")));
+		Answer answer = refund(paymentId, 700);
+		assertThat(answer.status()).isEqualTo(201);
+		assertThat(answer.<String>json("$.status")).isEqualTo("PENDING");
+		// A pending refund holds its amount.
+		assertThat(refund(paymentId, 301).status()).isEqualTo(409);
+		String refundId = answer.json("$.refundId");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(refundStatus(refundId)).isEqualTo("SUCCEEDED"));
+		assertThat(PspStub.refundRequests(refundId)).hasSize(2);
+	}
+
+	@Test
+	void refundWithoutAnOutcomeFailsAndReleasesItsAmount() {
+		String paymentId = approvedPayment(1000);
+		PspStub.server().stubFor(refundOf("ch_visa_" + paymentId).willReturn(aResponse().withStatus(500)));
+		Answer answer = refund(paymentId, 1000);
+		assertThat(answer.<String>json("$.status")).isEqualTo("PENDING");
+		String refundId = answer.json("$.refundId");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(refundStatus(refundId)).isEqualTo("FAILED"));
+		assertThat(this.jdbc.sql("select failure_reason from refund where id = ?")
+			.param(UUID.fromString(refundId))
+			.query(String.class)
+			.single()).contains("after 3 resolver attempts", "HTTP 500");
+		assertThat(refundedSum(paymentId)).isZero();
+	}
+
+	private static MappingBuilder refundOf(String charge) {
+		return post(urlEqualTo("/v1/refunds")).atPriority(1)
+			.withRequestBody(matchingJsonPath("$.charge", equalTo(charge)));
+	}
+
+	private String refundStatus(String refundId) {
+		return this.jdbc.sql("select status from refund where id = ?")
+			.param(UUID.fromString(refundId))
+			.query(String.class)
+			.single();
 	}
 
 	private long refundedSum(String paymentId) {

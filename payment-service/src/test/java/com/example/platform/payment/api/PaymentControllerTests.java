@@ -174,6 +174,13 @@ class PaymentControllerTests {
 	}
 
 	@Test
+	void bodiesOverTheLimitAreRefusedWith413() {
+		String huge = VALID.replace("tok_visa", "t".repeat(1024 * 1024));
+		assertThat(create(huge)).hasStatus(413).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		then(this.payments).shouldHaveNoInteractions();
+	}
+
+	@Test
 	void oversizedPaymentMethodIsRefused() {
 		assertThat(create(VALID.replace("tok_visa", "t".repeat(65)))).hasStatus(400)
 			.bodyJson()

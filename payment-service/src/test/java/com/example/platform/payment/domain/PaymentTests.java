@@ -1,6 +1,7 @@
 package com.example.platform.payment.domain;
 
 import java.time.Duration;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -133,6 +134,14 @@ class PaymentTests {
 		assertThat(RETRY.nextAttemptAt(NOW, 3)).isEqualTo(NOW.plusSeconds(40));
 		assertThat(RETRY.nextAttemptAt(NOW, 4)).isEqualTo(NOW.plus(Duration.ofSeconds(60)));
 		assertThat(RETRY.nextAttemptAt(NOW, 60)).isEqualTo(NOW.plus(Duration.ofSeconds(60)));
+	}
+
+	@Test
+	void idempotencyKeysAreKeptAtLeastADay() {
+		assertThatThrownBy(() -> new PaymentPolicy(Set.of("EUR"), Duration.ZERO, Duration.ofHours(23), RETRY))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(new PaymentPolicy(Set.of("EUR"), Duration.ZERO, Duration.ofHours(24), RETRY).idempotencyRetention())
+			.isEqualTo(Duration.ofHours(24));
 	}
 
 	@Test
