@@ -86,6 +86,14 @@ class PaymentProblemHandler {
 		return currencyProblem(ex.getMessage());
 	}
 
+	@ExceptionHandler(InvalidIdempotencyKeyException.class)
+	ResponseEntity<Object> invalidKey(InvalidIdempotencyKeyException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
+				"The request has invalid fields: Idempotency-Key.");
+		problem.setProperty("errors", List.of(new FieldError("Idempotency-Key", ex.getMessage())));
+		return PlatformExceptionHandler.problem(problem);
+	}
+
 	private static ResponseEntity<Object> currencyProblem(String message) {
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
 				"The request has invalid fields: amount.currency.");

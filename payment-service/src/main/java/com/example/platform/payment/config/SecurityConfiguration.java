@@ -14,7 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * the use cases show users only their own payments.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
 	static final String INTERNAL = "SCOPE_internal";
 
