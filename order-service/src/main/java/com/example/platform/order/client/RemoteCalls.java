@@ -10,6 +10,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import com.example.platform.order.domain.DependencyUnavailableException;
 
 import org.springframework.core.retry.RetryException;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.web.client.HttpServerErrorException;
@@ -48,7 +49,7 @@ public final class RemoteCalls {
 		this.retry = new RetryTemplate(RetryPolicy.builder()
 			.maxRetries(retries)
 			.delay(retryDelay)
-			.includes(ResourceAccessException.class, HttpServerErrorException.class)
+			.includes(ResourceAccessException.class, HttpServerErrorException.class, OAuth2AuthorizationException.class)
 			.build());
 	}
 
@@ -85,7 +86,10 @@ public final class RemoteCalls {
 	}
 
 	private RuntimeException unwrap(Throwable failure) {
-		if (failure instanceof ResourceAccessException || failure instanceof HttpServerErrorException) {
+		// No service token (the token endpoint is down or refuses us) means no call
+		// either.
+		if (failure instanceof ResourceAccessException || failure instanceof HttpServerErrorException
+				|| failure instanceof OAuth2AuthorizationException) {
 			return new DependencyUnavailableException(this.dependency, failure);
 		}
 		if (failure instanceof RuntimeException runtime) {
