@@ -160,6 +160,30 @@ class OrderSagaContractIT {
 	}
 
 	@Test
+	void answersAcceptedWhileThePaymentIsPendingAndReconciliationCompletesIt() {
+		Map<String, Object> order = place(ProviderStubs.KNOWN_USER, UUID.randomUUID().toString(), "tok_timeout")
+			.expectStatus()
+			.isAccepted()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(order).containsEntry("status", "PAYMENT_PENDING");
+		UUID id = UUID.fromString(order.get("id").toString());
+		this.orders.findById(id).ifPresent(pending -> {
+			pending.reconcileAgainAt(Instant.now().minusSeconds(1));
+			this.orders.saveAndFlush(pending);
+		});
+
+		this.reconciler.reconcileDue();
+
+		// The payment service now reports the order's payment approved: paid, without a
+		// new charge.
+		assertThat(this.orders.findById(id).orElseThrow().getStatus()).isEqualTo(OrderStatus.PAID);
+		assertThat(chargesFor(id.toString())).isEqualTo(1);
+	}
+
+	@Test
 	void reconcilesAPendingOrderFromThePaymentServicesAnswer() {
 		Order pending = this.orders.saveAndFlush(Order.place(UUID.fromString(ProviderStubs.KNOWN_USER),
 				List.of(new OrderLineFactory(this.products).cup()), "EUR", "tok_visa",
