@@ -6,27 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.example.platform.order.OrderServiceIntegrationTest;
 import com.example.platform.order.domain.Order;
 import com.example.platform.order.domain.OrderLine;
 import com.example.platform.order.domain.OrderReconciler;
 import com.example.platform.order.domain.OrderRepository;
 import com.example.platform.order.domain.OrderStatus;
 import com.example.platform.order.domain.ProductRepository;
-import com.example.platform.testing.jwt.TestTokenIssuer;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.cloud.contract.stubrunner.spring.AutoConfigureStubRunner;
-import org.springframework.cloud.contract.stubrunner.spring.StubRunnerProperties.StubsMode;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,9 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * contracts: if a provider changes what this service relies on, its contracts change, and
  * these tests fail.
  */
-@OrderServiceIntegrationTest
-@AutoConfigureStubRunner(stubsMode = StubsMode.CLASSPATH, httpServerStubConfigurer = ProviderStubs.LoopbackOnly.class)
-class OrderSagaContractIT {
+class OrderSagaContractIT extends WithProviderStubs {
 
 	/**
 	 * Payment ids the payment service's stubs answer with (the contracts' consumer
@@ -50,16 +40,6 @@ class OrderSagaContractIT {
 
 	static final String REFUND = "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
 
-	static final int PAYMENT_STUBS = ProviderStubs.freePort();
-
-	@DynamicPropertySource
-	static void stubs(DynamicPropertyRegistry registry) {
-		ProviderStubs.run(registry, ProviderStubs.userService(registry), PAYMENT_STUBS);
-	}
-
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	OrderRepository orders;
 
@@ -68,13 +48,6 @@ class OrderSagaContractIT {
 
 	@Autowired
 	OrderReconciler reconciler;
-
-	private RestTestClient client;
-
-	@BeforeEach
-	void setUp() {
-		this.client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build();
-	}
 
 	@Test
 	void placesAnOrderThePaymentServiceApproves() {
@@ -197,7 +170,7 @@ class OrderSagaContractIT {
 		assertThat(reconciled.getReconcileAfter()).isNull();
 	}
 
-	private RestTestClient.ResponseSpec place(String user, String key, String paymentMethod) {
+	RestTestClient.ResponseSpec place(String user, String key, String paymentMethod) {
 		return this.client.post()
 			.uri("/api/orders")
 			.header("Authorization", "Bearer " + token(user))
@@ -209,11 +182,7 @@ class OrderSagaContractIT {
 			.exchange();
 	}
 
-	private static String token(String user) {
-		return TestTokenIssuer.shared().userToken(UUID.fromString(user));
-	}
-
-	private int chargesFor(String orderId) {
+	int chargesFor(String orderId) {
 		Map<String, Object> found = RestTestClient.bindToServer()
 			.baseUrl("http://127.0.0.1:" + PAYMENT_STUBS)
 			.build()
