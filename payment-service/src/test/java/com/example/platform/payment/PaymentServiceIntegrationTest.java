@@ -12,13 +12,15 @@ import com.example.platform.testing.postgres.RealPostgres;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole payment service on a random loopback port, against its own real PostgreSQL
  * database, trusting the test token issuer, with the JVM's WireMock {@link PspStub} as
  * the payment provider. Timeouts and resolver timings are shortened so a pending payment
- * is resolved within seconds.
+ * is resolved within seconds. {@link ProviderCallWatch} records what each provider call
+ * held.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,6 +33,7 @@ import org.springframework.test.context.ContextConfiguration;
 				"platform.payments.resolver.backoff=200ms", "platform.payments.resolver.max-backoff=400ms",
 				"platform.payments.resolver.max-attempts=3", "platform.payments.idempotency.in-flight-wait=10s" })
 @ContextConfiguration(initializers = PspStub.Initializer.class)
+@Import(ProviderCallWatch.class)
 @RealPostgres(schema = "payments")
 @TestTokens
 public @interface PaymentServiceIntegrationTest {

@@ -82,6 +82,8 @@ class ProviderOutcomesIT {
 			assertThat(request.getHeader("Authorization")).startsWith("Bearer ");
 		});
 		assertThat(stored(answer).getProviderChargeId()).isEqualTo("ch_visa_" + id);
+		assertThat(ProviderCallWatch.heldResourcesDuringCall(id)).as("transaction or connection held during the call")
+			.isFalse();
 	}
 
 	@Test
@@ -198,6 +200,8 @@ class ProviderOutcomesIT {
 			.untilAsserted(() -> assertThat(stored(answer).getStatus()).isEqualTo(PaymentStatus.APPROVED));
 		// The resolver repeated the charge with the same idempotency key: the provider
 		// saw one charge, asked twice.
+		// The resolver's call held no transaction or connection either.
+		assertThat(ProviderCallWatch.heldResourcesDuringCall(pending.getId().toString())).isFalse();
 		assertThat(PspStub.chargeRequests(pending.getId().toString())).hasSize(2)
 			.allSatisfy(request -> assertThat(request.getBodyAsString()).contains(pending.getId().toString()));
 		Answer read = api().get("/api/payments/" + pending.getId(), this.service);

@@ -79,6 +79,10 @@ class RefundIT {
 		assertThat(tooMuch.<String>json("$.type"))
 			.isEqualTo("https://platform.example/problems/refund-exceeds-payment");
 		assertThat(tooMuch.<Integer>json("$.refundable.amount")).isEqualTo(400);
+		// Neither the charge nor the refund held a transaction or connection while the
+		// provider was called.
+		assertThat(ProviderCallWatch.heldResourcesDuringCall(paymentId)).isFalse();
+		assertThat(ProviderCallWatch.heldResourcesDuringCall(first.json("$.refundId"))).isFalse();
 		Answer rest = refund(paymentId, 400);
 		assertThat(rest.status()).isEqualTo(201);
 		Answer more = refund(paymentId, 1);

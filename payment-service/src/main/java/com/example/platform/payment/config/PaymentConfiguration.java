@@ -18,7 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
@@ -58,11 +57,6 @@ class PaymentConfiguration {
 	@Bean
 	IdempotencyStore idempotencyStore(JdbcClient jdbc) {
 		return new IdempotencyStore(jdbc);
-	}
-
-	@Bean
-	TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
-		return new TransactionTemplate(transactionManager);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package com.example.platform.payment.domain;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
@@ -72,7 +73,7 @@ public class PaymentService {
 		String fingerprint = request.fingerprint();
 		UUID reserved = UUID.randomUUID();
 		IdempotencyDecision decision = this.transactions.execute(status -> {
-			Instant now = this.clock.instant();
+			Instant now = now();
 			if (this.idempotency.claim(caller.subject(), key, fingerprint, PAYMENT, reserved, now)) {
 				this.payments.save(Payment.initiate(reserved, request.orderId(), request.userId(), request.amount(),
 						request.paymentMethod(), now, this.policy.retry().firstAttemptAt(now)));
@@ -133,7 +134,7 @@ public class PaymentService {
 		String fingerprint = RequestFingerprint.of("refund-payment", paymentId, amount.amount(), amount.currency());
 		UUID reserved = UUID.randomUUID();
 		RefundStart start = this.transactions.execute(status -> {
-			Instant now = this.clock.instant();
+			Instant now = now();
 			if (this.idempotency.claim(caller.subject(), key, fingerprint, REFUND, reserved, now)) {
 				// Any exception from here on rolls the claim back too: a refused refund
 				// leaves the key unused.
@@ -161,7 +162,7 @@ public class PaymentService {
 	 * @return how many were purged
 	 */
 	public int purgeExpiredIdempotencyKeys() {
-		return this.idempotency.purgeCompletedBefore(this.clock.instant().minus(this.policy.idempotencyRetention()));
+		return this.idempotency.purgeCompletedBefore(now().minus(this.policy.idempotencyRetention()));
 	}
 
 	private PaymentSnapshot charge(Caller caller, String key, UUID paymentId, NewPayment request) {
@@ -170,7 +171,7 @@ public class PaymentService {
 					.charge(new PaymentProvider.ChargeRequest(paymentId, request.amount(), request.paymentMethod())),
 				reason -> new ChargeOutcome.Unknown(null, reason));
 		return this.transactions.execute(status -> {
-			Instant now = this.clock.instant();
+			Instant now = now();
 			Payment payment = this.payments.findForUpdate(paymentId).orElseThrow();
 			payment.record(outcome, now);
 			PaymentSnapshot answer = payment.snapshot();
@@ -182,7 +183,7 @@ public class PaymentService {
 	private RefundSnapshot executeRefund(Caller caller, String key, PaymentProvider.RefundRequest request) {
 		RefundOutcome outcome = ask(() -> this.provider.refund(request), RefundOutcome.Unknown::new);
 		return this.transactions.execute(status -> {
-			Instant now = this.clock.instant();
+			Instant now = now();
 			Refund refund = this.refunds.findForUpdate(request.reference()).orElseThrow();
 			refund.record(outcome, now);
 			RefundSnapshot answer = refund.snapshot();
@@ -239,6 +240,14 @@ public class PaymentService {
 	}
 
 	private record RefundStart(IdempotencyDecision decision, String chargeId) {
+	}
+
+	/**
+	 * The current time at the database's precision (microseconds), so an answer built
+	 * from memory equals the same answer read back.
+	 */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 }

@@ -2,6 +2,7 @@ package com.example.platform.payment.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
@@ -73,7 +74,7 @@ public class PendingResolver {
 	 */
 	public int resolvePayments() {
 		List<Payment> due = this.transactions.execute(status -> {
-			Instant now = this.clock.instant();
+			Instant now = now();
 			List<Payment> found = this.payments.findDueForResolver(now, PageRequest.of(0, this.policy.batchSize()));
 			found.forEach(payment -> payment.startResolverAttempt(now, this.policy));
 			return found;
@@ -82,7 +83,7 @@ public class PendingResolver {
 			ChargeOutcome outcome = PaymentService.ask(() -> askAbout(payment),
 					reason -> new ChargeOutcome.Unknown(null, reason));
 			this.transactions.executeWithoutResult(status -> {
-				Instant now = this.clock.instant();
+				Instant now = now();
 				Payment current = this.payments.findForUpdate(payment.getId()).orElseThrow();
 				current.recordResolverOutcome(outcome, now, this.policy);
 				PaymentSnapshot snapshot = current.snapshot();
@@ -102,7 +103,7 @@ public class PendingResolver {
 	 */
 	public int resolveRefunds() {
 		List<PaymentProvider.RefundRequest> due = this.transactions.execute(status -> {
-			Instant now = this.clock.instant();
+			Instant now = now();
 			List<Refund> found = this.refunds.findDueForResolver(now, PageRequest.of(0, this.policy.batchSize()));
 			found.forEach(refund -> refund.startResolverAttempt(now, this.policy));
 			return found.stream()
@@ -114,7 +115,7 @@ public class PendingResolver {
 		for (PaymentProvider.RefundRequest request : due) {
 			RefundOutcome outcome = PaymentService.ask(() -> this.provider.refund(request), RefundOutcome.Unknown::new);
 			this.transactions.executeWithoutResult(status -> {
-				Instant now = this.clock.instant();
+				Instant now = now();
 				Refund current = this.refunds.findForUpdate(request.reference()).orElseThrow();
 				current.recordResolverOutcome(outcome, now, this.policy);
 				this.idempotency.completeAbandoned(current.getId(), current.getStatus().name(), null, now);
@@ -132,6 +133,14 @@ public class PendingResolver {
 		}
 		return this.provider.charge(
 				new PaymentProvider.ChargeRequest(payment.getId(), payment.getAmount(), payment.getPaymentMethod()));
+	}
+
+	/**
+	 * The current time at the database's precision (microseconds), so an answer built
+	 * from memory equals the same answer read back.
+	 */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 }

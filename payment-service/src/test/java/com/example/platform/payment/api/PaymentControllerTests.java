@@ -133,6 +133,36 @@ class PaymentControllerTests {
 		then(this.payments).shouldHaveNoInteractions();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "\"amount\": 2500,=\"amount\": 99999999999999999999999,",
+			"\"userId\": \"0e5e2a8c-1111-4aaa-8bbb-0000000000aa\"=\"userId\": 123",
+			"\"orderId\": \"0e5e2a8c-1111-4aaa-8bbb-000000000001\"=\"orderId\": null",
+			"{\"amount\": 2500, \"currency\": \"EUR\"}={\"amount\": 2500}",
+			"\"paymentMethod\": \"tok_visa\"=\"paymentMethod\": [\"tok_visa\"]",
+			"{\"amount\": 2500, \"currency\": \"EUR\"}=2500" })
+	void oddValuesAreClientErrorsNeverServerErrors(String replacement) {
+		String[] change = replacement.split("=", 2);
+		String body = VALID.replace(change[0], change[1]);
+		assertThat(body).isNotEqualTo(VALID);
+		assertThat(create(body)).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		then(this.payments).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void emptyIdempotencyKeyAndOrderIdAreRefused() {
+		assertThat(this.mvc.perform(post("/api/payments").with(service())
+			.header("Idempotency-Key", "")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID))).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(this.mvc.perform(get("/api/payments?orderId=").with(user(UUID.randomUUID())))).hasStatus(400)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(this.mvc.perform(post("/api/payments").with(service())
+			.header("Idempotency-Key", "k1")
+			.contentType(MediaType.TEXT_PLAIN)
+			.content(VALID))).hasStatus(415).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		then(this.payments).shouldHaveNoInteractions();
+	}
+
 	@Test
 	void unknownFieldsAreRefused() {
 		assertThat(create(VALID.replace("\"paymentMethod\"", "\"ammount\": 1, \"paymentMethod\""))).hasStatus(400)
