@@ -163,8 +163,22 @@ class OrderControllerTests {
 
 	@Test
 	void refusesAnIdempotencyKeyThatIsTooLongOrHasSpaces() {
-		assertProblem(place("k".repeat(256), VALID), HttpStatus.BAD_REQUEST, "validation-failed");
-		assertProblem(place("with space", VALID), HttpStatus.BAD_REQUEST, "validation-failed");
+		for (String key : new String[] { "k".repeat(256), "with space" }) {
+			MvcTestResult result = place(key, VALID);
+			assertProblem(result, HttpStatus.BAD_REQUEST, "validation-failed");
+			assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("Idempotency-Key");
+		}
+	}
+
+	@Test
+	void namesTheBodysFieldsWhenTheKeyIsValidatedToo() {
+		MvcTestResult result = place("key-f", """
+				{"items": [{"sku": "ESPRESSO-CUP", "quantity": 0}]}""");
+		assertProblem(result, HttpStatus.BAD_REQUEST, "validation-failed");
+		assertThat(result).bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactlyInAnyOrder("items[0].quantity", "paymentMethod");
 	}
 
 	@Test

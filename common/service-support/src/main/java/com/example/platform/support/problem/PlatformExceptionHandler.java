@@ -12,6 +12,7 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -24,8 +25,11 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -50,10 +54,21 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldError> errors = new ArrayList<>();
-		ex.getParameterValidationResults()
-			.forEach(result -> result.getResolvableErrors()
-				.forEach(error -> errors
-					.add(new FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+		ex.getParameterValidationResults().forEach(result -> {
+			if (result instanceof ParameterErrors bean) {
+				// A validated body next to validated parameters: report the body's own
+				// fields.
+				bean.getFieldErrors()
+					.forEach(error -> errors.add(new FieldError(error.getField(), error.getDefaultMessage())));
+				bean.getGlobalErrors()
+					.forEach(error -> errors.add(new FieldError(error.getObjectName(), error.getDefaultMessage())));
+			}
+			else {
+				String name = parameterName(result.getMethodParameter());
+				result.getResolvableErrors()
+					.forEach(error -> errors.add(new FieldError(name, error.getDefaultMessage())));
+			}
+		});
 		return validationProblem(errors);
 	}
 
@@ -184,6 +199,21 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
 				detail + " Field '" + field + "' " + message + ".");
 		problem.setProperty("errors", List.of(new FieldError(field, message)));
 		return problem;
+	}
+
+	private static String parameterName(MethodParameter parameter) {
+		RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+		if (header != null && !header.name().isEmpty()) {
+			return header.name();
+		}
+		if (header != null && !header.value().isEmpty()) {
+			return header.value();
+		}
+		RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+		if (param != null && !param.name().isEmpty()) {
+			return param.name();
+		}
+		return parameter.getParameterName();
 	}
 
 	private static String path(DatabindException ex) {
