@@ -126,7 +126,7 @@ class IdempotencyIT {
 		Answer first = api().post("/api/payments", this.service, key, body);
 		assertThat(first.<String>json("$.status")).isEqualTo("PENDING");
 		String id = first.json("$.id");
-		await().atMost(Duration.ofSeconds(20))
+		await().atMost(Duration.ofSeconds(40))
 			.untilAsserted(() -> assertThat(api().get("/api/payments/" + id, this.service).<String>json("$.status"))
 				.isEqualTo("APPROVED"));
 		Answer replay = api().post("/api/payments", this.service, key, body);
@@ -223,7 +223,7 @@ class IdempotencyIT {
 				values ('order-service', ?, ?, 'IN_FLIGHT', 'PAYMENT', ?, now())""")
 			.params(key, fingerprint, paymentId)
 			.update();
-		await().atMost(Duration.ofSeconds(20))
+		await().atMost(Duration.ofSeconds(40))
 			.untilAsserted(() -> assertThat(this.jdbc.sql("select status from payment where id = ?")
 				.param(paymentId)
 				.query(String.class)

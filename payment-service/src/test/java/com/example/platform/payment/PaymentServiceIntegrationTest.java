@@ -28,8 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "platform.payments.provider.base-url=${test.psp.base-url}",
-				"platform.payments.provider.connect-timeout=500ms", "platform.payments.provider.read-timeout=1s",
-				"platform.payments.resolver.interval=200ms", "platform.payments.resolver.first-delay=2s",
+				"platform.payments.provider.connect-timeout=500ms", "platform.payments.provider.read-timeout=3s",
+				"platform.payments.resolver.interval=200ms", "platform.payments.resolver.first-delay=4s",
 				"platform.payments.resolver.backoff=200ms", "platform.payments.resolver.max-backoff=400ms",
 				"platform.payments.resolver.max-attempts=3", "platform.payments.idempotency.in-flight-wait=10s" })
 @ContextConfiguration(initializers = PspStub.Initializer.class)

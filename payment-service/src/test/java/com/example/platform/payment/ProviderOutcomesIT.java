@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 @PaymentServiceIntegrationTest
 class ProviderOutcomesIT {
 
-	private static final Duration RESOLUTION = Duration.ofSeconds(20);
+	private static final Duration RESOLUTION = Duration.ofSeconds(40);
 
 	private final TestTokenIssuer tokens = TestTokenIssuer.shared();
 
@@ -115,8 +115,8 @@ class ProviderOutcomesIT {
 	@Test
 	void timeoutLeavesThePaymentPendingUntilTheResolverLearnsTheOutcome() {
 		String token = Payments.uniqueToken("timeout_then_ok");
-		// Answers after the read timeout (1 s in these tests).
-		stubFirstThenApprove(token, okJson("{\"id\":\"ch_late\",\"status\":\"succeeded\"}").withFixedDelay(2500));
+		// Answers after the read timeout (3 s in these tests).
+		stubFirstThenApprove(token, okJson("{\"id\":\"ch_late\",\"status\":\"succeeded\"}").withFixedDelay(6000));
 		assertResolvedToApproved(create(token), "did not answer in time");
 	}
 

@@ -50,7 +50,7 @@ class ProviderUnreachableIT {
 		assertThat(answer.<String>json("$.status")).isEqualTo("PENDING");
 		UUID id = UUID.fromString(answer.json("$.id"));
 		assertThat(this.payments.findById(id).orElseThrow().getFailureReason()).contains("connection refused");
-		await().atMost(Duration.ofSeconds(20))
+		await().atMost(Duration.ofSeconds(40))
 			.untilAsserted(() -> assertThat(this.payments.findById(id).orElseThrow().getStatus())
 				.isEqualTo(PaymentStatus.FAILED));
 		Payment failed = this.payments.findById(id).orElseThrow();

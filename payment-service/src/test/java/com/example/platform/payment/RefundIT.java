@@ -176,7 +176,7 @@ class RefundIT {
 		// A pending refund holds its amount.
 		assertThat(refund(paymentId, 301).status()).isEqualTo(409);
 		String refundId = answer.json("$.refundId");
-		await().atMost(Duration.ofSeconds(20))
+		await().atMost(Duration.ofSeconds(40))
 			.untilAsserted(() -> assertThat(refundStatus(refundId)).isEqualTo("SUCCEEDED"));
 		assertThat(PspStub.refundRequests(refundId)).hasSize(2);
 	}
@@ -188,7 +188,7 @@ class RefundIT {
 		Answer answer = refund(paymentId, 1000);
 		assertThat(answer.<String>json("$.status")).isEqualTo("PENDING");
 		String refundId = answer.json("$.refundId");
-		await().atMost(Duration.ofSeconds(20))
+		await().atMost(Duration.ofSeconds(40))
 			.untilAsserted(() -> assertThat(refundStatus(refundId)).isEqualTo("FAILED"));
 		assertThat(this.jdbc.sql("select failure_reason from refund where id = ?")
 			.param(UUID.fromString(refundId))

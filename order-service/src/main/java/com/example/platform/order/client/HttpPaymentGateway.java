@@ -67,7 +67,15 @@ public class HttpPaymentGateway implements PaymentGateway {
 
 	@Override
 	public Optional<PaymentResult> findByOrder(UUID orderId) {
-		List<PaymentBody> payments = this.calls.repeatable(() -> this.api.byOrder(orderId));
+		List<PaymentBody> payments;
+		try {
+			payments = this.calls.repeatable(() -> this.api.byOrder(orderId));
+		}
+		catch (HttpClientErrorException.NotFound ex) {
+			// The payment service has no payment for this order: the charge never reached
+			// it.
+			return Optional.empty();
+		}
 		// One order, one idempotency key, one payment; if ever more, money taken wins.
 		return payments.stream()
 			.map(HttpPaymentGateway::toResult)
