@@ -1,0 +1,60 @@
+package com.example.platform.e2e;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The journey every user takes, through the gateway: register, log in, read the own
+ * profile.
+ */
+@ExtendWith(PlatformExtension.class)
+class UserJourneyIT {
+
+	@Test
+	void registersLogsInAndReadsTheOwnProfileThroughTheGateway(Gateway gateway) {
+		String email = "journey-" + java.util.UUID.randomUUID() + "@example.com";
+		Gateway.Response registered = gateway.post("/api/auth/register",
+				Map.of("email", email, "password", Gateway.PASSWORD, "name", "Journey"));
+		assertThat(registered.status()).as("%s", registered).isEqualTo(201);
+		String id = registered.json().get("id").asString();
+		assertThat(registered.headers().get("location")).isEqualTo("/api/users/" + id);
+
+		Gateway.Response login = gateway.post("/api/auth/login", Map.of("email", email, "password", Gateway.PASSWORD));
+		assertThat(login.status()).as("%s", login).isEqualTo(200);
+		JsonNode token = login.json();
+		assertThat(token.get("tokenType").asString()).isEqualTo("Bearer");
+		assertThat(token.get("expiresIn").asInt()).isEqualTo(900);
+
+		Gateway.Response me = gateway.get("/api/users/me", token.get("accessToken").asString());
+		assertThat(me.status()).as("%s", me).isEqualTo(200);
+		assertThat(me.json().get("id").asString()).isEqualTo(id);
+		assertThat(me.json().get("email").asString()).isEqualTo(email);
+		assertThat(me.json().get("name").asString()).isEqualTo("Journey");
+		assertThat(me.json().has("password")).isFalse();
+	}
+
+	@Test
+	void returnsTheRequestIdTheClientSent(Gateway gateway) {
+		String token = gateway.login(gateway.registerNewUser());
+		java.net.http.HttpRequest request = java.net.http.HttpRequest
+			.newBuilder(gateway.base().resolve("/api/users/me"))
+			.header("Authorization", "Bearer " + token)
+			.header("X-Request-Id", "e2e-request-1")
+			.build();
+		try {
+			var response = java.net.http.HttpClient.newHttpClient()
+				.send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.headers().firstValue("X-Request-Id")).hasValue("e2e-request-1");
+		}
+		catch (java.io.IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
