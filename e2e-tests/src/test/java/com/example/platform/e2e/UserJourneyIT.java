@@ -57,4 +57,11 @@ class UserJourneyIT {
 		}
 	}
 
+	@Test
+	void servesUserServiceApiDocsWithoutToken(Gateway gateway) {
+		Gateway.Response docs = gateway.get("/user-service/v3/api-docs", null);
+		assertThat(docs.status()).as("%s", docs).isEqualTo(200);
+		assertThat(docs.json().get("paths").has("/api/auth/register")).isTrue();
+	}
+
 }
