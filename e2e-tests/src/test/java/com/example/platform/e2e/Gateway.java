@@ -35,10 +35,15 @@ final class Gateway {
 	}
 
 	Response get(String path, String token) {
+		return get(path, token, Map.of());
+	}
+
+	Response get(String path, String token, Map<String, String> headers) {
 		HttpRequest.Builder request = request(path);
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
+		headers.forEach(request::header);
 		return send(request.GET().build());
 	}
 

@@ -2,7 +2,6 @@ package com.example.platform.e2e;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Optional;
 
 import com.example.platform.local.LocalPlatform;
 import com.example.platform.local.PlatformOptions;
@@ -50,10 +49,6 @@ final class PlatformUnderTest implements AutoCloseable {
 					+ "and excluded when -De2e.baseUrl is given");
 		}
 		return this.local;
-	}
-
-	Optional<LocalPlatform> localIfAny() {
-		return Optional.ofNullable(this.local);
 	}
 
 	@Override

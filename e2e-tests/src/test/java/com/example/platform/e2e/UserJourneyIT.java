@@ -41,20 +41,9 @@ class UserJourneyIT {
 	@Test
 	void returnsTheRequestIdTheClientSent(Gateway gateway) {
 		String token = gateway.login(gateway.registerNewUser());
-		java.net.http.HttpRequest request = java.net.http.HttpRequest
-			.newBuilder(gateway.base().resolve("/api/users/me"))
-			.header("Authorization", "Bearer " + token)
-			.header("X-Request-Id", "e2e-request-1")
-			.build();
-		try {
-			var response = java.net.http.HttpClient.newHttpClient()
-				.send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
-			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.headers().firstValue("X-Request-Id")).hasValue("e2e-request-1");
-		}
-		catch (java.io.IOException | InterruptedException ex) {
-			throw new IllegalStateException(ex);
-		}
+		Gateway.Response me = gateway.get("/api/users/me", token, Map.of("X-Request-Id", "e2e-request-1"));
+		assertThat(me.status()).as("%s", me).isEqualTo(200);
+		assertThat(me.headers()).containsEntry("x-request-id", "e2e-request-1");
 	}
 
 	@Test

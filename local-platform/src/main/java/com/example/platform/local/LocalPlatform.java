@@ -1,5 +1,6 @@
 package com.example.platform.local;
 
+import java.util.Collections;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -256,7 +257,7 @@ public final class LocalPlatform implements AutoCloseable {
 			return;
 		}
 		List<ServiceProcess> reverse = new ArrayList<>(this.processes.values());
-		java.util.Collections.reverse(reverse);
+		Collections.reverse(reverse);
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			reverse.forEach(process -> executor.submit(() -> process.stop(STOP_GRACE)));
 		}

@@ -1,5 +1,6 @@
 package com.example.platform.local;
 
+import java.nio.file.StandardCopyOption;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -130,8 +131,7 @@ public final class LocalPlatformMain {
 		try {
 			Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
 			Files.writeString(tmp, content);
-			Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-					java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException ex) {
 			System.err.println("local-platform: cannot write " + file + ": " + ex.getMessage());

@@ -1,5 +1,7 @@
 package com.example.platform.local;
 
+import java.nio.file.StandardOpenOption;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -68,7 +70,7 @@ public final class ServiceProcess {
 			Files.createDirectories(this.logFile.getParent());
 			Files.writeString(this.logFile,
 					"%n==== local-platform: starting %s on port %d ====%n".formatted(name(), this.port),
-					java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 			List<String> command = new ArrayList<>();
 			command.add(javaExecutable());
 			command.add("-Xmx" + this.maxHeap);
@@ -79,7 +81,7 @@ public final class ServiceProcess {
 			command.add(this.jar.toAbsolutePath().toString());
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(Redirect.appendTo(this.logFile.toFile()))
-				.redirectInput(Redirect.from(new java.io.File("/dev/null")));
+				.redirectInput(Redirect.from(new File("/dev/null")));
 			builder.environment().putAll(this.environment);
 			this.timeToReady = null;
 			this.startedNanos = System.nanoTime();
