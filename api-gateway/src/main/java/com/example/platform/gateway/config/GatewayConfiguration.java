@@ -1,0 +1,45 @@
+package com.example.platform.gateway.config;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import com.example.platform.gateway.web.CorrelationWebFilter;
+import com.example.platform.gateway.web.IdentityHeadersFilter;
+import com.example.platform.gateway.web.ProblemErrorWebExceptionHandler;
+import com.example.platform.gateway.web.ProblemWriter;
+import com.example.platform.gateway.web.RequestBodyLimitWebFilter;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the gateway's filters and its problem+json error handling.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewayConfiguration {
+
+	@Bean
+	ProblemWriter problemWriter(JsonMapper jsonMapper) {
+		return new ProblemWriter(jsonMapper);
+	}
+
+	@Bean
+	CorrelationWebFilter correlationWebFilter() {
+		return new CorrelationWebFilter();
+	}
+
+	@Bean
+	RequestBodyLimitWebFilter requestBodyLimitWebFilter(GatewayProperties properties) {
+		return new RequestBodyLimitWebFilter(properties.maxRequestBody());
+	}
+
+	@Bean
+	IdentityHeadersFilter identityHeadersFilter(GatewayProperties properties) {
+		return new IdentityHeadersFilter(properties.identityHeaders());
+	}
+
+	@Bean
+	ProblemErrorWebExceptionHandler problemErrorWebExceptionHandler(ProblemWriter problemWriter) {
+		return new ProblemErrorWebExceptionHandler(problemWriter);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Configuration properties of the gateway.
+ */
+package com.example.platform.gateway.config;

@@ -1,0 +1,75 @@
+package com.example.platform.gateway.security;
+
+import java.time.Duration;
+
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
+
+import com.example.platform.gateway.config.AuthProperties;
+import com.example.platform.gateway.web.ProblemWriter;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Every request needs a valid bearer token except registration, login, health and API
+ * docs. Tokens are RS256 JWTs checked locally (signature against the user service's JWK
+ * Set, issuer, expiry); the {@code Authorization} header then travels on unchanged.
+ * Unknown paths need a token as well (deny by default), so the 404 for an unknown route
+ * goes only to authenticated callers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+	@Bean
+	SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemWriter problems) {
+		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
+		ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.authorizeExchange(
+					exchanges -> exchanges.pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login")
+						.permitAll()
+						.pathMatchers("/actuator/health", "/actuator/health/**", "/*/v3/api-docs", "/*/v3/api-docs/**")
+						.permitAll()
+						.anyExchange()
+						.authenticated())
+			.exceptionHandling(
+					exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {
+			}).authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+			.build();
+	}
+
+	@Bean
+	ReactiveJwtDecoder jwtDecoder(AuthProperties properties) {
+		// Own client for the key fetch: short timeouts, so an unreachable key service
+		// fails the request quickly (503) instead of hanging it.
+		HttpClient httpClient = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
+			.responseTimeout(Duration.ofSeconds(3));
+		WebClient webClient = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+			.webClient(webClient)
+			.build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+		return decoder;
+	}
+
+}

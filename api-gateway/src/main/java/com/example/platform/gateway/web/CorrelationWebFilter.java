@@ -1,0 +1,115 @@
+package com.example.platform.gateway.web;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Gives every request an {@code X-Request-Id} (the client's when it is short and plain,
+ * otherwise a new UUID) and a W3C {@code traceparent}, passes both to the service, and
+ * returns the request id to the client, on errors too. The gateway is a hop of the trace:
+ * an incoming trace keeps its trace id and flags and gets the gateway's own parent id; a
+ * missing or malformed one starts a new, sampled trace.
+ */
+public class CorrelationWebFilter implements WebFilter, Ordered {
+
+	/** The request id header. */
+	public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+	/** The W3C trace context header. */
+	public static final String TRACEPARENT_HEADER = "traceparent";
+
+	/** Exchange attribute holding the request id, for problem bodies and logs. */
+	public static final String REQUEST_ID_ATTRIBUTE = CorrelationWebFilter.class.getName() + ".requestId";
+
+	/** Runs before security, so 401s carry the request id too. */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
+
+	private static final Pattern ACCEPTABLE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+	private static final Pattern TRACEPARENT = Pattern
+		.compile("00-(?<trace>[0-9a-f]{32})-(?<parent>[0-9a-f]{16})-(?<flags>[0-9a-f]{2})");
+
+	private static final String INVALID_TRACE_ID = "0".repeat(32);
+
+	private static final String INVALID_PARENT_ID = "0".repeat(16);
+
+	private final SecureRandom random = new SecureRandom();
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		String requestId = requestId(request.getHeaders().getFirst(REQUEST_ID_HEADER));
+		String traceparent = nextTraceparent(request.getHeaders().getFirst(TRACEPARENT_HEADER));
+		exchange.getAttributes().put(REQUEST_ID_ATTRIBUTE, requestId);
+		exchange.getResponse().getHeaders().set(REQUEST_ID_HEADER, requestId);
+		// The routed service echoes the id too; whatever it sends, the client sees ours.
+		exchange.getResponse().beforeCommit(() -> {
+			exchange.getResponse().getHeaders().set(REQUEST_ID_HEADER, requestId);
+			return Mono.empty();
+		});
+		ServerHttpRequest mutated = request.mutate().headers(headers -> {
+			headers.set(REQUEST_ID_HEADER, requestId);
+			headers.set(TRACEPARENT_HEADER, traceparent);
+		}).build();
+		return chain.filter(exchange.mutate().request(mutated).build());
+	}
+
+	/**
+	 * @param supplied the client's {@code X-Request-Id}, or {@code null}
+	 * @return the supplied id when it is short and plain, otherwise a new UUID
+	 */
+	static String requestId(String supplied) {
+		return (supplied != null && ACCEPTABLE_REQUEST_ID.matcher(supplied).matches()) ? supplied
+				: UUID.randomUUID().toString();
+	}
+
+	/**
+	 * @param incoming the client's {@code traceparent}, or {@code null}
+	 * @return the {@code traceparent} to send downstream: the incoming trace with a new
+	 * parent id, or a new sampled trace
+	 */
+	String nextTraceparent(String incoming) {
+		if (incoming != null) {
+			var matcher = TRACEPARENT.matcher(incoming.trim());
+			if (matcher.matches() && !INVALID_TRACE_ID.equals(matcher.group("trace"))
+					&& !INVALID_PARENT_ID.equals(matcher.group("parent"))) {
+				return "00-" + matcher.group("trace") + "-" + randomHex(8) + "-" + matcher.group("flags");
+			}
+		}
+		return "00-" + randomHex(16) + "-" + randomHex(8) + "-01";
+	}
+
+	private String randomHex(int bytes) {
+		byte[] value = new byte[bytes];
+		do {
+			this.random.nextBytes(value);
+		}
+		while (isAllZero(value));
+		return HexFormat.of().formatHex(value);
+	}
+
+	private static boolean isAllZero(byte[] value) {
+		for (byte b : value) {
+			if (b != 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+}

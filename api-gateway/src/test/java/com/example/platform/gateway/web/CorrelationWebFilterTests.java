@@ -1,0 +1,43 @@
+package com.example.platform.gateway.web;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CorrelationWebFilterTests {
+
+	private final CorrelationWebFilter filter = new CorrelationWebFilter();
+
+	@Test
+	void keepsAShortPlainRequestId() {
+		assertThat(CorrelationWebFilter.requestId("abc-123_x.y")).isEqualTo("abc-123_x.y");
+	}
+
+	@Test
+	void replacesMissingOrUnsafeRequestIds() {
+		assertThat(CorrelationWebFilter.requestId(null)).matches("[0-9a-f-]{36}");
+		assertThat(CorrelationWebFilter.requestId("")).matches("[0-9a-f-]{36}");
+		assertThat(CorrelationWebFilter.requestId("line\nbreak")).matches("[0-9a-f-]{36}");
+		assertThat(CorrelationWebFilter.requestId("x".repeat(65))).matches("[0-9a-f-]{36}");
+	}
+
+	@Test
+	void continuesAValidTraceWithANewParentAndTheSameFlags() {
+		String next = this.filter.nextTraceparent("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00");
+		assertThat(next).matches("00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-00")
+			.isNotEqualTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00");
+	}
+
+	@Test
+	void startsANewSampledTraceForMissingOrInvalidContext() {
+		assertThat(this.filter.nextTraceparent(null)).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+		assertThat(this.filter.nextTraceparent("garbage")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+		assertThat(this.filter.nextTraceparent("00-00000000000000000000000000000000-b7ad6b7169203331-01"))
+			.doesNotContain("00000000000000000000000000000000");
+		assertThat(this.filter.nextTraceparent("00-0af7651916cd43dd8448eb211c80319c-0000000000000000-01"))
+			.doesNotContain("0af7651916cd43dd8448eb211c80319c");
+		assertThat(this.filter.nextTraceparent("00-0AF7651916CD43DD8448EB211C80319C-b7ad6b7169203331-01"))
+			.doesNotContain("0AF7651916CD43DD8448EB211C80319C");
+	}
+
+}

@@ -1,0 +1,249 @@
+package com.example.platform.local;
+
+import java.nio.file.StandardOpenOption;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One service running as its own JVM from its executable jar, with a bounded heap, its
+ * own port and environment, and its output in a log file.
+ */
+public final class ServiceProcess {
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+	private final ServiceDefinition definition;
+
+	private final int port;
+
+	private final Path jar;
+
+	private final Map<String, String> environment;
+
+	private final Path logFile;
+
+	private final Path tmpDirectory;
+
+	private final String maxHeap;
+
+	private volatile Process process;
+
+	private volatile long startedNanos;
+
+	private volatile Duration timeToReady;
+
+	ServiceProcess(ServiceDefinition definition, int port, Path jar, Map<String, String> environment, Path logFile,
+			Path tmpDirectory, String maxHeap) {
+		this.definition = definition;
+		this.port = port;
+		this.jar = jar;
+		this.environment = Map.copyOf(environment);
+		this.logFile = logFile;
+		this.tmpDirectory = tmpDirectory;
+		this.maxHeap = maxHeap;
+	}
+
+	/**
+	 * Starts the JVM; returns at once (see {@link #awaitReady(Duration)}).
+	 */
+	void start() {
+		if (isRunning()) {
+			throw new IllegalStateException(name() + " is already running (pid " + this.process.pid() + ")");
+		}
+		try {
+			Files.createDirectories(this.tmpDirectory);
+			Files.createDirectories(this.logFile.getParent());
+			Files.writeString(this.logFile,
+					"%n==== local-platform: starting %s on port %d ====%n".formatted(name(), this.port),
+					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+			List<String> command = new ArrayList<>();
+			command.add(javaExecutable());
+			command.add("-Xmx" + this.maxHeap);
+			command.add("-XX:+UseSerialGC");
+			command.add("-XX:+ExitOnOutOfMemoryError");
+			command.add("-Djava.io.tmpdir=" + this.tmpDirectory.toAbsolutePath());
+			command.add("-jar");
+			command.add(this.jar.toAbsolutePath().toString());
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(Redirect.appendTo(this.logFile.toFile()))
+				.redirectInput(Redirect.from(new File("/dev/null")));
+			builder.environment().putAll(this.environment);
+			this.timeToReady = null;
+			this.startedNanos = System.nanoTime();
+			this.process = builder.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start " + name(), ex);
+		}
+	}
+
+	/**
+	 * Waits until the service reports itself ready, failing fast when its process exits.
+	 * @param timeout the longest wait
+	 */
+	void awaitReady(Duration timeout) {
+		await(name() + " ready on " + readinessUri()).atMost(timeout)
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(100))
+			.until(this::isReady);
+		this.timeToReady = Duration.ofNanos(System.nanoTime() - this.startedNanos);
+	}
+
+	private boolean isReady() {
+		Process current = this.process;
+		if (current == null || !current.isAlive()) {
+			throw new IllegalStateException(name() + " exited"
+					+ ((current != null) ? " with status " + current.exitValue() : "")
+					+ " before it was ready. Its log " + this.logFile + " ends with:\n" + tail(this.logFile, 40));
+		}
+		try {
+			HttpResponse<Void> response = http.send(
+					HttpRequest.newBuilder(readinessUri()).timeout(Duration.ofSeconds(2)).GET().build(),
+					HttpResponse.BodyHandlers.discarding());
+			return response.statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/**
+	 * Stops the service gracefully (SIGTERM), forcibly after the grace period.
+	 * @param grace how long to wait for a graceful exit
+	 */
+	void stop(Duration grace) {
+		Process current = this.process;
+		if (current == null || !current.isAlive()) {
+			return;
+		}
+		current.destroy();
+		try {
+			if (!current.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+				current.descendants().forEach(ProcessHandle::destroyForcibly);
+				current.destroyForcibly();
+				current.waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			current.destroyForcibly();
+		}
+	}
+
+	/**
+	 * Kills the service at once (SIGKILL), as a crash would.
+	 */
+	void kill() {
+		Process current = this.process;
+		if (current == null || !current.isAlive()) {
+			return;
+		}
+		current.destroyForcibly();
+		try {
+			current.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * @return whether the process is alive
+	 */
+	public boolean isRunning() {
+		Process current = this.process;
+		return current != null && current.isAlive();
+	}
+
+	/**
+	 * @return the service's name
+	 */
+	public String name() {
+		return this.definition.name();
+	}
+
+	/**
+	 * @return its definition
+	 */
+	public ServiceDefinition definition() {
+		return this.definition;
+	}
+
+	/**
+	 * @return its base URL on loopback
+	 */
+	public URI url() {
+		return URI.create("http://127.0.0.1:" + this.port);
+	}
+
+	/**
+	 * @return its port
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * @return the process id, or -1 when not running
+	 */
+	public long pid() {
+		Process current = this.process;
+		return (current != null && current.isAlive()) ? current.pid() : -1;
+	}
+
+	/**
+	 * @return time from process start to ready, of the latest start; {@code null} before
+	 * it was ready
+	 */
+	public Duration timeToReady() {
+		return this.timeToReady;
+	}
+
+	/**
+	 * @return the log file its output goes to
+	 */
+	public Path logFile() {
+		return this.logFile;
+	}
+
+	private URI readinessUri() {
+		return URI.create(url() + "/actuator/health/readiness");
+	}
+
+	private static String javaExecutable() {
+		return ProcessHandle.current()
+			.info()
+			.command()
+			.orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+	}
+
+	static String tail(Path file, int lines) {
+		try {
+			List<String> all = Files.readAllLines(file);
+			return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+		}
+		catch (IOException | RuntimeException ex) {
+			return "(log not readable: " + ex.getMessage() + ")";
+		}
+	}
+
+}

@@ -1,0 +1,69 @@
+package com.example.platform.local;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceEnvironmentTests {
+
+	private static final ServiceDefinition users = ServiceDefinition.withSchema("user-service", 8081, "users")
+		.issuingTokens();
+
+	private static final ServiceDefinition orders = ServiceDefinition.withSchema("order-service", 8082, "orders")
+		.withClientCredentials();
+
+	private static final ServiceDefinition gateway = ServiceDefinition.withoutDatabase("api-gateway", 8080);
+
+	private static final Map<String, Integer> ports = Map.of("user-service", 1001, "order-service", 1002, "api-gateway",
+			1000);
+
+	private static final Map<String, PlatformDatabase.Credentials> logins = Map.of("user-service",
+			new PlatformDatabase.Credentials("user_service", "pw-users", "users"), "order-service",
+			new PlatformDatabase.Credentials("order_service", "pw-orders", "orders"));
+
+	@Test
+	void givesEveryProcessItsPortOnLoopbackTheIssuerAndEveryServiceUrl() {
+		Map<String, String> environment = ServiceEnvironment.of(gateway, ports, List.of(users, orders, gateway),
+				"jdbc:postgresql://db/platform", Map.of(), Map.of());
+		assertThat(environment).containsEntry("SERVER_PORT", "1000")
+			.containsEntry("SERVER_ADDRESS", "127.0.0.1")
+			.containsEntry("PLATFORM_AUTH_ISSUER", "http://127.0.0.1:1001")
+			.containsEntry("USER_SERVICE_URL", "http://127.0.0.1:1001")
+			.containsEntry("ORDER_SERVICE_URL", "http://127.0.0.1:1002")
+			.doesNotContainKeys("SPRING_DATASOURCE_URL", "SPRING_APPLICATION_JSON", "PLATFORM_CLIENT_SECRET");
+	}
+
+	@Test
+	void registersEachClientsSecretWithTheIssuerAndGivesTheClientItsOwn() {
+		Map<String, String> secrets = Map.of("order-service", "s3cret");
+		Map<String, String> issuer = ServiceEnvironment.of(users, ports, List.of(users, orders, gateway),
+				"jdbc:postgresql://db/platform", logins, secrets);
+		Map<String, String> client = ServiceEnvironment.of(orders, ports, List.of(users, orders, gateway),
+				"jdbc:postgresql://db/platform", logins, secrets);
+		assertThat(issuer).containsEntry("SPRING_APPLICATION_JSON",
+				"{\"platform\":{\"auth\":{\"clients\":{\"order-service\":{\"secret\":\"s3cret\"}}}}}");
+		assertThat(client).containsEntry("PLATFORM_CLIENT_ID", "order-service")
+			.containsEntry("PLATFORM_CLIENT_SECRET", "s3cret")
+			.doesNotContainKey("SPRING_APPLICATION_JSON");
+	}
+
+	@Test
+	void givesAServiceWithASchemaItsOwnLoginOnly() {
+		Map<String, String> environment = ServiceEnvironment.of(orders, ports, List.of(users, orders, gateway),
+				"jdbc:postgresql://db/platform", logins, Map.of("order-service", "s"));
+		assertThat(environment).containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://db/platform")
+			.containsEntry("SPRING_DATASOURCE_USERNAME", "order_service")
+			.containsEntry("SPRING_DATASOURCE_PASSWORD", "pw-orders");
+	}
+
+	@Test
+	void derivesRoleAndUrlVariableFromTheName() {
+		assertThat(orders.role()).isEqualTo("order_service");
+		assertThat(orders.urlVariable()).isEqualTo("ORDER_SERVICE_URL");
+		assertThat(gateway.hasDatabase()).isFalse();
+	}
+
+}
