@@ -21,3 +21,5 @@ SQL
 }
 
 service user_service users "$USER_SERVICE_DB_PASSWORD"
+service payment_service payments "$PAYMENT_SERVICE_DB_PASSWORD"
+service order_service orders "$ORDER_SERVICE_DB_PASSWORD"

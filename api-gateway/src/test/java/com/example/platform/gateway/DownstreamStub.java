@@ -55,7 +55,17 @@ final class DownstreamStub implements AutoCloseable {
 
 	private final AtomicReference<Integer> lastBodyLength = new AtomicReference<>();
 
+	private final String name;
+
 	DownstreamStub() throws IOException {
+		this("user-service");
+	}
+
+	/**
+	 * @param name the service it stands in for; every described answer names it
+	 */
+	DownstreamStub(String name) throws IOException {
+		this.name = name;
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 		this.server.createContext("/", this::handle);
@@ -156,8 +166,9 @@ final class DownstreamStub implements AutoCloseable {
 		}
 	}
 
-	private static String describe(String path, Map<String, String> headers, byte[] body) {
+	private String describe(String path, Map<String, String> headers, byte[] body) {
 		Map<String, Object> description = new LinkedHashMap<>();
+		description.put("service", this.name);
 		description.put("path", path);
 		description.put("bodyLength", body.length);
 		description.put("requestId", headers.get("x-request-id"));

@@ -51,6 +51,24 @@ final class Gateway {
 		return postRaw(path, json.writeValueAsString(body));
 	}
 
+	/**
+	 * POSTs JSON with a bearer token (may be {@code null}) and extra headers such as
+	 * {@code Idempotency-Key}.
+	 */
+	Response post(String path, String token, Object body, Map<String, String> headers) {
+		HttpRequest.Builder request = request(path).header("Content-Type", "application/json");
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		headers.forEach(request::header);
+		return send(request.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+	}
+
+	/** Registers a new user and returns its access token. */
+	String newUserToken() {
+		return login(registerNewUser());
+	}
+
 	Response postRaw(String path, String body) {
 		return send(request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))

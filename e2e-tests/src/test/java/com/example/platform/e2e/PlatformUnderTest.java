@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import com.example.platform.local.LocalPlatform;
 import com.example.platform.local.PlatformOptions;
+import com.example.platform.local.PlatformServices;
 
 /**
  * What the end-to-end tests talk to: the gateway of a deployment given by
@@ -31,8 +32,14 @@ final class PlatformUnderTest implements AutoCloseable {
 			return new PlatformUnderTest(URI.create(configured.replaceAll("/+$", "")), null);
 		}
 		Path root = PlatformOptions.findProjectRoot(Path.of(""));
-		LocalPlatform platform = LocalPlatform
-			.start(PlatformOptions.forTests(root, Path.of("target", "platform").toAbsolutePath()));
+		// Reconciliation in seconds instead of minutes, so an order placed while
+		// payment-service was down is paid soon after it is back.
+		PlatformOptions options = PlatformOptions.forTests(root, Path.of("target", "platform").toAbsolutePath())
+			.withServiceEnvironment(PlatformServices.ORDER_SERVICE, "PLATFORM_ORDERS_RECONCILIATION_INTERVAL", "1s")
+			.withServiceEnvironment(PlatformServices.ORDER_SERVICE, "PLATFORM_ORDERS_RECONCILIATION_GRACE", "3s")
+			.withServiceEnvironment(PlatformServices.ORDER_SERVICE, "PLATFORM_ORDERS_RECONCILIATION_RETRY_BASE", "1s")
+			.withServiceEnvironment(PlatformServices.ORDER_SERVICE, "PLATFORM_ORDERS_RECONCILIATION_RETRY_MAX", "2s");
+		LocalPlatform platform = LocalPlatform.start(options);
 		return new PlatformUnderTest(platform.gatewayUrl(), platform);
 	}
 

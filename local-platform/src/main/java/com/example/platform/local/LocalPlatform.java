@@ -81,7 +81,8 @@ public final class LocalPlatform implements AutoCloseable {
 		String version = platformVersion();
 		Map<String, Path> jars = new LinkedHashMap<>();
 		for (ServiceDefinition service : options.services()) {
-			jars.put(service.name(), findJar(options.projectRoot(), service.name(), version));
+			jars.put(service.name(), service.isService() ? findJar(options.projectRoot(), service.name(), version)
+					: findToolJar(options.projectRoot(), service.tool().jarName()));
 		}
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		for (ServiceDefinition service : options.services()) {
@@ -106,10 +107,15 @@ public final class LocalPlatform implements AutoCloseable {
 				.forEach(service -> clientSecrets.put(service.name(), Secrets.random()));
 			for (ServiceDefinition service : options.services()) {
 				Map<String, String> environment = ServiceEnvironment.of(service, ports, options.services(),
-						database.jdbcUrl(), database.logins(), clientSecrets);
+						database.jdbcUrl(), database.logins(), clientSecrets, options.projectRoot());
+				List<String> arguments = (service.tool() != null) ? service.tool()
+					.arguments()
+					.stream()
+					.map(argument -> ServiceEnvironment.resolve(argument, service, ports, options.projectRoot()))
+					.toList() : List.of();
 				processes.put(service.name(),
-						new ServiceProcess(service, ports.get(service.name()), jars.get(service.name()), environment,
-								data.resolve("logs").resolve(service.name() + ".log"),
+						new ServiceProcess(service, ports.get(service.name()), jars.get(service.name()), arguments,
+								environment, data.resolve("logs").resolve(service.name() + ".log"),
 								data.resolve("tmp").resolve(service.name()), options.maxHeap()));
 			}
 			processes.values().forEach(ServiceProcess::start);
@@ -349,6 +355,15 @@ public final class LocalPlatform implements AutoCloseable {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("No executable jar " + jar + ". Build it first: ./mvnw -B -pl " + module
 					+ " -am package (./run-platform does this)");
+		}
+		return jar;
+	}
+
+	static Path findToolJar(Path root, String jarName) {
+		Path jar = root.resolve("local-platform").resolve("target").resolve("tools").resolve(jarName);
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("No " + jar
+					+ ". The build copies it there: ./mvnw -B -pl local-platform -am package (./run-platform does this)");
 		}
 		return jar;
 	}

@@ -48,7 +48,7 @@ public final class LocalPlatformMain {
 			}
 		}
 		PrintStream out = System.out;
-		out.println("local-platform: starting PostgreSQL and " + options.services().size() + " services (data in "
+		out.println("local-platform: starting PostgreSQL and " + options.services().size() + " processes (data in "
 				+ options.dataDirectory() + (options.fresh() ? ", fresh" : "") + ")");
 		LocalPlatform platform;
 		try {
@@ -85,16 +85,16 @@ public final class LocalPlatformMain {
 		out.println();
 		out.println("  Gateway (entry point): " + platform.gatewayUrl());
 		out.println();
-		out.printf(Locale.ROOT, "  %-14s %-27s %-12s %-8s %s%n", "process", "url", "ready after", "memory", "log");
-		out.printf(Locale.ROOT, "  %-14s %-27s %-12s %-8s %s%n", "postgres", "127.0.0.1:" + platform.database().port(),
+		out.printf(Locale.ROOT, "  %-16s %-27s %-12s %-8s %s%n", "process", "url", "ready after", "memory", "log");
+		out.printf(Locale.ROOT, "  %-16s %-27s %-12s %-8s %s%n", "postgres", "127.0.0.1:" + platform.database().port(),
 				seconds(platform.databaseStartup()), ProcessMemory.format(platform.databaseMemoryKib()),
 				platform.processes().get(0).logFile().resolveSibling("postgres.log"));
 		for (ServiceProcess process : platform.processes()) {
-			out.printf(Locale.ROOT, "  %-14s %-27s %-12s %-8s %s%n", process.name(), process.url(),
+			out.printf(Locale.ROOT, "  %-16s %-27s %-12s %-8s %s%n", process.name(), process.url(),
 					seconds(process.timeToReady()), ProcessMemory.format(ProcessMemory.residentKib(process.pid())),
 					process.logFile());
 		}
-		out.printf(Locale.ROOT, "  %-14s %-27s %-12s %-8s%n", "launcher", "-", "-",
+		out.printf(Locale.ROOT, "  %-16s %-27s %-12s %-8s%n", "launcher", "-", "-",
 				ProcessMemory.format(ProcessMemory.residentKib(ProcessHandle.current().pid())));
 		out.println();
 		out.println("  memory: resident set (RSS) of each JVM; for postgres the proportional set (PSS) summed over");
@@ -154,7 +154,8 @@ public final class LocalPlatformMain {
 		out.println("""
 				Usage: ./run-platform [--fresh] [--random-ports] [--data-dir DIR] [--ready-file FILE]
 				  --fresh          delete the database and logs first (default: keep them in .data/)
-				  --random-ports   free ports instead of 8080 (gateway), 8081 (user-service), 15432 (PostgreSQL)
+				  --random-ports   free ports instead of 8080 (gateway), 8081 (user-service), 8082 (order-service),
+				                   8083 (payment-service), 8090 (PSP sandbox), 15432 (PostgreSQL)
 				  --data-dir DIR   where PostgreSQL data, logs and temp files go (default: .data)
 				  --ready-file F   once ready, write the URLs to F (key=value), for scripts""");
 	}

@@ -45,7 +45,7 @@ public record PlatformOptions(Path projectRoot, Path dataDirectory, boolean fres
 	 * @return the options
 	 */
 	public static PlatformOptions forTests(Path projectRoot, Path dataDirectory) {
-		return new PlatformOptions(projectRoot, dataDirectory, true, true, 0, "256m", Duration.ofSeconds(180),
+		return new PlatformOptions(projectRoot, dataDirectory, true, true, 0, "256m", Duration.ofSeconds(240),
 				PlatformServices.ALL);
 	}
 
@@ -74,6 +74,26 @@ public record PlatformOptions(Path projectRoot, Path dataDirectory, boolean fres
 	public PlatformOptions withRandomPorts(boolean randomPorts) {
 		return new PlatformOptions(this.projectRoot, this.dataDirectory, this.fresh, randomPorts, this.postgresPort,
 				this.maxHeap, this.readinessTimeout, this.services);
+	}
+
+	/**
+	 * Adds an environment variable to one process, e.g. short reconciliation intervals
+	 * for tests.
+	 * @param service the process name
+	 * @param variable the variable
+	 * @param value its value (placeholders as in {@link ServiceDefinition#environment()})
+	 * @return a copy
+	 */
+	public PlatformOptions withServiceEnvironment(String service, String variable, String value) {
+		if (this.services.stream().noneMatch(definition -> definition.name().equals(service))) {
+			throw new IllegalArgumentException("No service " + service);
+		}
+		List<ServiceDefinition> changed = this.services.stream()
+			.map(definition -> definition.name().equals(service) ? definition.withEnvironment(variable, value)
+					: definition)
+			.toList();
+		return new PlatformOptions(this.projectRoot, this.dataDirectory, this.fresh, this.randomPorts,
+				this.postgresPort, this.maxHeap, this.readinessTimeout, changed);
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package com.example.platform.local;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One process of the platform, as the launcher starts it.
@@ -13,9 +16,18 @@ import java.util.Locale;
  * secrets)
  * @param needsClientCredentials whether it calls other services with its own token (gets
  * a client secret, registered with the issuer)
+ * @param environment extra variables; in a value, {@code {service-name}} stands for that
+ * process's URL on loopback (e.g. {@code {psp-sandbox}}), {@code {port}} for this one's
+ * port and {@code {root}} for the repository root
+ * @param tool a third-party executable jar instead of one of our services, or
+ * {@code null}
  */
 public record ServiceDefinition(String name, int defaultPort, String schema, boolean issuesTokens,
-		boolean needsClientCredentials) {
+		boolean needsClientCredentials, Map<String, String> environment, Tool tool) {
+
+	public ServiceDefinition {
+		environment = Map.copyOf(environment);
+	}
 
 	/**
 	 * A service with a schema of its own.
@@ -25,7 +37,7 @@ public record ServiceDefinition(String name, int defaultPort, String schema, boo
 	 * @return the definition
 	 */
 	public static ServiceDefinition withSchema(String name, int port, String schema) {
-		return new ServiceDefinition(name, port, schema, false, false);
+		return new ServiceDefinition(name, port, schema, false, false, Map.of(), null);
 	}
 
 	/**
@@ -35,21 +47,48 @@ public record ServiceDefinition(String name, int defaultPort, String schema, boo
 	 * @return the definition
 	 */
 	public static ServiceDefinition withoutDatabase(String name, int port) {
-		return new ServiceDefinition(name, port, null, false, false);
+		return new ServiceDefinition(name, port, null, false, false, Map.of(), null);
+	}
+
+	/**
+	 * A third-party process from an executable jar the build copied into
+	 * {@code local-platform/target/tools/} (e.g. the PSP sandbox, WireMock).
+	 * @param name process name
+	 * @param port default port
+	 * @param tool its jar, arguments and readiness path
+	 * @return the definition
+	 */
+	public static ServiceDefinition tool(String name, int port, Tool tool) {
+		return new ServiceDefinition(name, port, null, false, false, Map.of(), tool);
 	}
 
 	/**
 	 * @return this service as the platform's token issuer
 	 */
 	public ServiceDefinition issuingTokens() {
-		return new ServiceDefinition(this.name, this.defaultPort, this.schema, true, this.needsClientCredentials);
+		return new ServiceDefinition(this.name, this.defaultPort, this.schema, true, this.needsClientCredentials,
+				this.environment, this.tool);
 	}
 
 	/**
 	 * @return this service with a client secret of its own
 	 */
 	public ServiceDefinition withClientCredentials() {
-		return new ServiceDefinition(this.name, this.defaultPort, this.schema, this.issuesTokens, true);
+		return new ServiceDefinition(this.name, this.defaultPort, this.schema, this.issuesTokens, true,
+				this.environment, this.tool);
+	}
+
+	/**
+	 * @param variable an environment variable
+	 * @param value its value, with {@code {service-name}}, {@code {port}} and
+	 * {@code {root}} placeholders
+	 * @return this service with the variable added (or replaced)
+	 */
+	public ServiceDefinition withEnvironment(String variable, String value) {
+		Map<String, String> copy = new LinkedHashMap<>(this.environment);
+		copy.put(variable, value);
+		return new ServiceDefinition(this.name, this.defaultPort, this.schema, this.issuesTokens,
+				this.needsClientCredentials, copy, this.tool);
 	}
 
 	/**
@@ -72,6 +111,28 @@ public record ServiceDefinition(String name, int defaultPort, String schema, boo
 	 */
 	public boolean hasDatabase() {
 		return this.schema != null;
+	}
+
+	/**
+	 * @return whether it is one of our Spring Boot services (not a third-party tool)
+	 */
+	public boolean isService() {
+		return this.tool == null;
+	}
+
+	/**
+	 * A third-party executable jar run as one process of the platform.
+	 *
+	 * @param jarName the jar's file name in {@code local-platform/target/tools/}
+	 * @param arguments its arguments, with {@code {port}} and {@code {root}} placeholders
+	 * @param readinessPath the path answering 200 once it is ready
+	 */
+	public record Tool(String jarName, List<String> arguments, String readinessPath) {
+
+		public Tool {
+			arguments = List.copyOf(arguments);
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.example.platform.local;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,8 @@ import java.util.stream.Collectors;
 /**
  * The environment a service process gets: its port on loopback, the issuer every token
  * carries, every other service's URL ({@code USER_SERVICE_URL}...), its database login,
- * and client secrets (the issuer gets all of them, a client its own).
+ * client secrets (the issuer gets all of them, a client its own), the resource server's
+ * key set and issuer, and the variables of its own entry.
  */
 final class ServiceEnvironment {
 
@@ -18,17 +20,32 @@ final class ServiceEnvironment {
 	static Map<String, String> of(ServiceDefinition service, Map<String, Integer> ports,
 			List<ServiceDefinition> services, String jdbcUrl, Map<String, PlatformDatabase.Credentials> logins,
 			Map<String, String> clientSecrets) {
+		return of(service, ports, services, jdbcUrl, logins, clientSecrets, Path.of(""));
+	}
+
+	static Map<String, String> of(ServiceDefinition service, Map<String, Integer> ports,
+			List<ServiceDefinition> services, String jdbcUrl, Map<String, PlatformDatabase.Credentials> logins,
+			Map<String, String> clientSecrets, Path root) {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("SERVER_PORT", Integer.toString(ports.get(service.name())));
 		environment.put("SERVER_ADDRESS", "127.0.0.1");
 		for (ServiceDefinition other : services) {
 			environment.put(other.urlVariable(), "http://127.0.0.1:" + ports.get(other.name()));
 		}
-		services.stream()
-			.filter(ServiceDefinition::issuesTokens)
-			.findFirst()
-			.ifPresent(
-					issuer -> environment.put("PLATFORM_AUTH_ISSUER", "http://127.0.0.1:" + ports.get(issuer.name())));
+		services.stream().filter(ServiceDefinition::issuesTokens).findFirst().ifPresent(issuer -> {
+			String issuerUrl = "http://127.0.0.1:" + ports.get(issuer.name());
+			environment.put("PLATFORM_AUTH_ISSUER", issuerUrl);
+			if (service.hasDatabase() && !service.issuesTokens()) {
+				// A resource server: checks tokens against the issuer's key set.
+				environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", issuerUrl + "/oauth2/jwks");
+				environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuerUrl);
+			}
+			if (service.needsClientCredentials()) {
+				// Spring Security's OAuth2 client, registration "platform".
+				environment.put("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_PLATFORM_TOKEN_URI",
+						issuerUrl + "/oauth2/token");
+			}
+		});
 		PlatformDatabase.Credentials credentials = logins.get(service.name());
 		if (credentials != null) {
 			environment.put("SPRING_DATASOURCE_URL", jdbcUrl);
@@ -45,8 +62,26 @@ final class ServiceEnvironment {
 		if (service.needsClientCredentials()) {
 			environment.put("PLATFORM_CLIENT_ID", service.name());
 			environment.put("PLATFORM_CLIENT_SECRET", clientSecrets.get(service.name()));
+			environment.put("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_PLATFORM_CLIENT_ID", service.name());
+			environment.put("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_PLATFORM_CLIENT_SECRET",
+					clientSecrets.get(service.name()));
 		}
+		service.environment()
+			.forEach((variable, value) -> environment.put(variable, resolve(value, service, ports, root)));
 		return environment;
+	}
+
+	/**
+	 * Replaces {@code {port}} with the service's port, {@code {root}} with the repository
+	 * root and {@code {<process name>}} with that process's URL on loopback.
+	 */
+	static String resolve(String value, ServiceDefinition service, Map<String, Integer> ports, Path root) {
+		String resolved = value.replace("{port}", Integer.toString(ports.get(service.name())))
+			.replace("{root}", root.toAbsolutePath().normalize().toString());
+		for (Map.Entry<String, Integer> other : ports.entrySet()) {
+			resolved = resolved.replace("{" + other.getKey() + "}", "http://127.0.0.1:" + other.getValue());
+		}
+		return resolved;
 	}
 
 }

@@ -33,6 +33,8 @@ public final class ServiceProcess {
 
 	private final Path jar;
 
+	private final List<String> arguments;
+
 	private final Map<String, String> environment;
 
 	private final Path logFile;
@@ -47,11 +49,12 @@ public final class ServiceProcess {
 
 	private volatile Duration timeToReady;
 
-	ServiceProcess(ServiceDefinition definition, int port, Path jar, Map<String, String> environment, Path logFile,
-			Path tmpDirectory, String maxHeap) {
+	ServiceProcess(ServiceDefinition definition, int port, Path jar, List<String> arguments,
+			Map<String, String> environment, Path logFile, Path tmpDirectory, String maxHeap) {
 		this.definition = definition;
 		this.port = port;
 		this.jar = jar;
+		this.arguments = List.copyOf(arguments);
 		this.environment = Map.copyOf(environment);
 		this.logFile = logFile;
 		this.tmpDirectory = tmpDirectory;
@@ -79,6 +82,7 @@ public final class ServiceProcess {
 			command.add("-Djava.io.tmpdir=" + this.tmpDirectory.toAbsolutePath());
 			command.add("-jar");
 			command.add(this.jar.toAbsolutePath().toString());
+			command.addAll(this.arguments);
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(Redirect.appendTo(this.logFile.toFile()))
 				.redirectInput(Redirect.from(new File("/dev/null")));
@@ -226,7 +230,9 @@ public final class ServiceProcess {
 	}
 
 	private URI readinessUri() {
-		return URI.create(url() + "/actuator/health/readiness");
+		String path = (this.definition.tool() != null) ? this.definition.tool().readinessPath()
+				: "/actuator/health/readiness";
+		return URI.create(url() + path);
 	}
 
 	private static String javaExecutable() {

@@ -30,7 +30,9 @@ class LocalPlatformCommandIT {
 		Launched launched = launch("--fresh");
 		String report = Files.readString(launched.output());
 		assertThat(report).contains("Platform ready in", "Gateway (entry point): http://127.0.0.1:", "user-service",
-				"api-gateway", "postgres", "Schema isolation checked: user_service owns users");
+				"payment-service", "order-service", "psp-sandbox", "api-gateway", "postgres",
+				"Schema isolation checked: user_service owns users", "order_service owns orders",
+				"payment_service owns payments");
 		List<Long> services = servicePids();
 		assertThat(services).hasSize(PlatformServices.ALL.size()).allMatch(ProcessMemory::isRunning);
 

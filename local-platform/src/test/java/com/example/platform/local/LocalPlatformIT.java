@@ -39,7 +39,7 @@ class LocalPlatformIT {
 				.doesNotContain(ProcessHandle.current().pid());
 			for (ServiceProcess process : platform.processes()) {
 				String commandLine = ProcessHandle.of(process.pid()).orElseThrow().info().commandLine().orElse("");
-				assertThat(commandLine).contains("-Xmx256m", process.name() + "-");
+				assertThat(commandLine).contains("-Xmx256m", process.name());
 				assertThat(process.timeToReady()).isNotNull();
 			}
 			assertThat(post(platform.gatewayUrl(), "/api/auth/register",

@@ -1,5 +1,7 @@
 package com.example.platform.local;
 
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +19,12 @@ class ServiceEnvironmentTests {
 
 	private static final ServiceDefinition gateway = ServiceDefinition.withoutDatabase("api-gateway", 8080);
 
+	private static final ServiceDefinition sandbox = ServiceDefinition.tool("psp-sandbox", 8090,
+			new ServiceDefinition.Tool("wiremock-standalone.jar",
+					List.of("--root-dir", "{root}/sandbox", "--port", "{port}"), "/__admin/health"));
+
 	private static final Map<String, Integer> ports = Map.of("user-service", 1001, "order-service", 1002, "api-gateway",
-			1000);
+			1000, "psp-sandbox", 1090);
 
 	private static final Map<String, PlatformDatabase.Credentials> logins = Map.of("user-service",
 			new PlatformDatabase.Credentials("user_service", "pw-users", "users"), "order-service",
@@ -57,6 +63,48 @@ class ServiceEnvironmentTests {
 		assertThat(environment).containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://db/platform")
 			.containsEntry("SPRING_DATASOURCE_USERNAME", "order_service")
 			.containsEntry("SPRING_DATASOURCE_PASSWORD", "pw-orders");
+	}
+
+	@Test
+	void pointsAResourceServerAtTheIssuersKeySetAndAClientAtItsTokenEndpoint() {
+		Map<String, String> secrets = Map.of("order-service", "s3cret");
+		Map<String, String> client = ServiceEnvironment.of(orders, ports, List.of(users, orders, gateway),
+				"jdbc:postgresql://db/platform", logins, secrets);
+		assertThat(client)
+			.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "http://127.0.0.1:1001/oauth2/jwks")
+			.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", "http://127.0.0.1:1001")
+			.containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_PLATFORM_TOKEN_URI",
+					"http://127.0.0.1:1001/oauth2/token")
+			.containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_PLATFORM_CLIENT_ID", "order-service")
+			.containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_PLATFORM_CLIENT_SECRET", "s3cret");
+		Map<String, String> issuer = ServiceEnvironment.of(users, ports, List.of(users, orders, gateway),
+				"jdbc:postgresql://db/platform", logins, secrets);
+		assertThat(issuer).doesNotContainKeys("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+				"SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_PLATFORM_CLIENT_SECRET");
+	}
+
+	@Test
+	void resolvesOtherProcessesUrlsInTheEntrysOwnVariables() {
+		ServiceDefinition payments = ServiceDefinition.withSchema("payment-service", 8083, "payments")
+			.withEnvironment("PLATFORM_PAYMENTS_PROVIDER_BASE_URL", "{psp-sandbox}");
+		Map<String, Integer> withPayments = new HashMap<>(ports);
+		withPayments.put("payment-service", 1003);
+		Map<String, String> environment = ServiceEnvironment.of(payments, withPayments,
+				List.of(sandbox, users, payments, gateway), "jdbc:postgresql://db/platform",
+				Map.of("payment-service", new PlatformDatabase.Credentials("payment_service", "pw", "payments")),
+				Map.of());
+		assertThat(environment).containsEntry("PLATFORM_PAYMENTS_PROVIDER_BASE_URL", "http://127.0.0.1:1090")
+			.containsEntry("PSP_SANDBOX_URL", "http://127.0.0.1:1090")
+			.doesNotContainKey("PLATFORM_CLIENT_ID");
+	}
+
+	@Test
+	void resolvesAToolsPortAndTheRepositoryRoot() {
+		assertThat(ServiceEnvironment.resolve("{root}/sandbox", sandbox, ports, Path.of("/repo")))
+			.isEqualTo("/repo/sandbox");
+		assertThat(ServiceEnvironment.resolve("{port}", sandbox, ports, Path.of("/repo"))).isEqualTo("1090");
+		assertThat(sandbox.isService()).isFalse();
+		assertThat(sandbox.hasDatabase()).isFalse();
 	}
 
 	@Test

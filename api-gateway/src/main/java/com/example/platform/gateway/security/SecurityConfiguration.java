@@ -23,11 +23,11 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Every request needs a valid bearer token except registration, login, health and API
- * docs. Tokens are RS256 JWTs checked locally (signature against the user service's JWK
- * Set, issuer, expiry); the {@code Authorization} header then travels on unchanged.
- * Unknown paths need a token as well (deny by default), so the 404 for an unknown route
- * goes only to authenticated callers.
+ * Every request needs a valid bearer token except registration, login, reading the price
+ * list, health and API docs. Tokens are RS256 JWTs checked locally (signature against the
+ * user service's JWK Set, issuer, expiry); the {@code Authorization} header then travels
+ * on unchanged. Unknown paths need a token as well (deny by default), so the 404 for an
+ * unknown route goes only to authenticated callers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -45,6 +45,8 @@ class SecurityConfiguration {
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.authorizeExchange(
 					exchanges -> exchanges.pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login")
+						.permitAll()
+						.pathMatchers(HttpMethod.GET, "/api/products", "/api/products/**")
 						.permitAll()
 						.pathMatchers("/actuator/health", "/actuator/health/**", "/*/v3/api-docs", "/*/v3/api-docs/**")
 						.permitAll()
