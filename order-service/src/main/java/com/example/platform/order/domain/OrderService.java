@@ -84,7 +84,7 @@ public class OrderService {
 			this.orders.save(order);
 			inOrderTransaction.accept(order);
 		});
-		return chargeAndRecord(order.getId());
+		return chargeAndRecord(order);
 	}
 
 	/**
@@ -154,8 +154,9 @@ public class OrderService {
 		}
 	}
 
-	private Order chargeAndRecord(UUID orderId) {
-		Order order = this.orders.findById(orderId).orElseThrow(OrderNotFoundException::new);
+	private Order chargeAndRecord(Order order) {
+		// The order as just stored: the charge needs nothing that a re-read would change.
+		UUID orderId = order.getId();
 		PaymentResult result;
 		try {
 			result = this.payments.charge(order);
