@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.example.platform.order.domain.Order;
-import com.example.platform.order.domain.OrderLine;
+import com.example.platform.order.domain.OrderLines;
 import com.example.platform.order.domain.OrderReconciler;
 import com.example.platform.order.domain.OrderRepository;
 import com.example.platform.order.domain.OrderStatus;
@@ -159,7 +159,7 @@ class OrderSagaContractIT extends WithProviderStubs {
 	@Test
 	void reconcilesAPendingOrderFromThePaymentServicesAnswer() {
 		Order pending = this.orders.saveAndFlush(Order.place(UUID.fromString(ProviderStubs.KNOWN_USER),
-				List.of(new OrderLineFactory(this.products).cup()), "EUR", "tok_visa",
+				List.of(OrderLines.of(this.products.findById("ESPRESSO-CUP").orElseThrow(), 1)), "EUR", "tok_visa",
 				Instant.now().minus(Duration.ofMinutes(5)), Duration.ZERO));
 
 		assertThat(this.reconciler.reconcileDue()).isPositive();
@@ -199,16 +199,6 @@ class OrderSagaContractIT extends WithProviderStubs {
 			.returnResult()
 			.getResponseBody();
 		return ((List<?>) found.get("requests")).size();
-	}
-
-	/** Order lines from the seeded price list. */
-	record OrderLineFactory(ProductRepository products) {
-
-		OrderLine cup() {
-			return com.example.platform.order.domain.OrderLines.of(this.products.findById("ESPRESSO-CUP").orElseThrow(),
-					1);
-		}
-
 	}
 
 }
