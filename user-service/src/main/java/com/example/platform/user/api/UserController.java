@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.example.platform.user.domain.AccountService;
+import com.example.platform.user.domain.UserNotFoundException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -30,8 +31,10 @@ class UserController {
 
 	@GetMapping("/me")
 	UserResponse me(@AuthenticationPrincipal Jwt jwt) {
+		// A service token has no user behind it, so no "me" either.
 		Optional<UUID> caller = userId(jwt);
-		return UserResponse.from(this.accounts.profile(caller.orElse(new UUID(0, 0)), caller, false));
+		return UserResponse
+			.from(caller.map(id -> this.accounts.profile(id, caller, false)).orElseThrow(UserNotFoundException::new));
 	}
 
 	@GetMapping("/{id}")
