@@ -3,8 +3,10 @@ package com.example.platform.support;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.example.platform.support.problem.PlatformExceptionHandler;
+import com.example.platform.support.security.CallerArgumentResolver;
 import com.example.platform.support.security.ProblemSecurityHandlers;
 import com.example.platform.support.security.ResourceServerDefaults;
+import com.example.platform.support.security.SecurityProblemAdvice;
 import com.example.platform.support.web.ProblemErrorController;
 import com.example.platform.support.web.RequestBodyLimitFilter;
 import com.example.platform.support.web.RequestIdFilter;
@@ -19,6 +21,8 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Registers the baseline every servlet service gets by depending on
@@ -64,6 +68,26 @@ public class ServiceSupportAutoConfiguration {
 	@Bean
 	ProblemSecurityHandlers problemSecurityHandlers(JsonMapper jsonMapper) {
 		return new ProblemSecurityHandlers(jsonMapper);
+	}
+
+	@Bean
+	SecurityProblemAdvice securityProblemAdvice() {
+		return new SecurityProblemAdvice();
+	}
+
+	/**
+	 * Controllers take the caller as a
+	 * {@link com.example.platform.support.security.Caller} parameter instead of reading
+	 * the token.
+	 */
+	@Bean
+	WebMvcConfigurer callerArgumentResolverConfigurer() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addArgumentResolvers(java.util.List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new CallerArgumentResolver());
+			}
+		};
 	}
 
 	@Bean

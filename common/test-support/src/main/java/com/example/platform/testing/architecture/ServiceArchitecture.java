@@ -1,5 +1,7 @@
 package com.example.platform.testing.architecture;
 
+import java.util.Arrays;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchRule;
 
@@ -8,10 +10,30 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The layout every service follows: {@code domain} depends on nothing outward,
- * {@code api} does not reach for {@code client}, no package cycles, no field injection.
+ * The package map every service follows (see {@code ARCHITECTURE.md}). Directly under the
+ * service's root package there are two kinds of packages:
+ * <ul>
+ * <li><b>adapters</b>, named by what they connect: {@code api} (inbound HTTP),
+ * {@code client} (outbound HTTP), {@code persistence} (SQL stores), {@code scheduling}
+ * (timers), {@code messaging} (the broker), {@code security} (token issuing and checking)
+ * and {@code config} (wiring);</li>
+ * <li><b>concepts</b>, every other package: a part of the domain with its model, its
+ * application service and the ports it needs ({@code ordering}, {@code payments}, ...).
+ * </li>
+ * </ul>
+ * Concepts depend on no adapter and on no web, SQL, scheduling or messaging type;
+ * {@code api} reaches no outbound adapter; no package cycles; no field injection.
  */
 public final class ServiceArchitecture {
+
+	/** The adapter packages, relative to a service's root package. */
+	public static final String[] ADAPTERS = { "api", "client", "persistence", "scheduling", "messaging", "security",
+			"config" };
+
+	/** Technical types a concept must not touch: they belong in an adapter. */
+	static final String[] INFRASTRUCTURE = { "org.springframework.web..", "org.springframework.http..",
+			"jakarta.servlet..", "org.springframework.jdbc..", "java.sql..", "org.springframework.scheduling..",
+			"org.springframework.kafka..", "org.apache.kafka..", "org.springframework.security.web.." };
 
 	private ServiceArchitecture() {
 	}
@@ -29,20 +51,33 @@ public final class ServiceArchitecture {
 	}
 
 	static ArchRule[] rules(String basePackage) {
-		return new ArchRule[] {
-				noClasses().that()
-					.resideInAPackage(basePackage + ".domain..")
-					.should()
-					.dependOnClassesThat()
-					.resideInAnyPackage(basePackage + ".api..", basePackage + ".client..", basePackage + ".config..",
-							basePackage + ".security..")
-					.because("the domain is the centre: adapters depend on it, never the reverse"),
-				noClasses().that()
-					.resideInAPackage(basePackage + ".api..")
-					.should()
-					.dependOnClassesThat()
-					.resideInAPackage(basePackage + ".client..")
-					.because("controllers talk to the domain, which reaches other services through its ports"),
+		String[] adapters = Arrays.stream(ADAPTERS)
+			.map(adapter -> basePackage + "." + adapter + "..")
+			.toArray(String[]::new);
+		ArchRule conceptsDependOnNoAdapter = noClasses().that()
+			.resideInAPackage(basePackage + ".*..")
+			.and()
+			.resideOutsideOfPackages(adapters)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(adapters)
+			.because("the concepts are the centre: adapters depend on them, never the reverse");
+		ArchRule conceptsUseNoInfrastructure = noClasses().that()
+			.resideInAPackage(basePackage + ".*..")
+			.and()
+			.resideOutsideOfPackages(adapters)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(INFRASTRUCTURE)
+			.because("web, SQL, scheduling and messaging types belong in adapter packages");
+		ArchRule apiReachesNoOutboundAdapter = noClasses().that()
+			.resideInAPackage(basePackage + ".api..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(basePackage + ".client..", basePackage + ".persistence..",
+					basePackage + ".scheduling..", basePackage + ".messaging..")
+			.because("controllers call application services, which reach the outside through their ports");
+		return new ArchRule[] { conceptsDependOnNoAdapter, conceptsUseNoInfrastructure, apiReachesNoOutboundAdapter,
 				slices().matching(basePackage + ".(*)..").should().beFreeOfCycles(),
 				NO_CLASSES_SHOULD_USE_FIELD_INJECTION };
 	}
