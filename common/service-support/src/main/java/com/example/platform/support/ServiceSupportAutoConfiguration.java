@@ -2,6 +2,8 @@ package com.example.platform.support;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import com.example.platform.support.idempotency.IdempotencyKeyArgumentResolver;
+import com.example.platform.support.idempotency.IdempotencyProblemAdvice;
 import com.example.platform.support.problem.PlatformExceptionHandler;
 import com.example.platform.support.security.CallerArgumentResolver;
 import com.example.platform.support.security.ProblemSecurityHandlers;
@@ -68,6 +70,11 @@ public class ServiceSupportAutoConfiguration {
 	@Bean
 	ProblemSecurityHandlers problemSecurityHandlers(JsonMapper jsonMapper) {
 		return new ProblemSecurityHandlers(jsonMapper);
+	}
+
+	@Bean
+	IdempotencyProblemAdvice idempotencyProblemAdvice() {
+		return new IdempotencyProblemAdvice();
 	}
 
 	@Bean

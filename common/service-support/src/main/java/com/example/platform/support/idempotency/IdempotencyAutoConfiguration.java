@@ -33,9 +33,4 @@ public class IdempotencyAutoConfiguration {
 		return new IdempotencyPurge(requests);
 	}
 
-	@Bean
-	IdempotencyProblemAdvice idempotencyProblemAdvice() {
-		return new IdempotencyProblemAdvice();
-	}
-
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * A request carrying an {@code Idempotency-Key}: the key, the scope it belongs to (the
@@ -18,18 +17,13 @@ import java.util.regex.Pattern;
 public record IdempotentRequest(String scope, String key, String fingerprint) {
 
 	/** The HTTP header carrying the key. */
-	public static final String HEADER = "Idempotency-Key";
-
-	/** 1 to 255 visible ASCII characters, as payment APIs commonly accept. */
-	private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+	public static final String HEADER = IdempotencyKey.HEADER;
 
 	public IdempotentRequest {
 		if (scope == null || scope.isEmpty() || scope.length() > 255) {
 			throw new IllegalArgumentException("The scope must have 1 to 255 characters");
 		}
-		if (key == null || !VALID_KEY.matcher(key).matches()) {
-			throw new InvalidIdempotencyKeyException();
-		}
+		new IdempotencyKey(key);
 	}
 
 	/**
@@ -45,6 +39,17 @@ public record IdempotentRequest(String scope, String key, String fingerprint) {
 	 */
 	public static IdempotentRequest of(String scope, String key, String operation, Object... fields) {
 		return new IdempotentRequest(scope, key, fingerprint(operation, fields));
+	}
+
+	/**
+	 * @param scope whose key it is, normally the caller's subject
+	 * @param key the checked key
+	 * @param operation what the request does, e.g. {@code place-order}
+	 * @param fields the request's parameters, in a fixed order, as parsed
+	 * @return the request, fingerprinted
+	 */
+	public static IdempotentRequest of(String scope, IdempotencyKey key, String operation, Object... fields) {
+		return of(scope, key.value(), operation, fields);
 	}
 
 	static String fingerprint(String operation, Object... fields) {
