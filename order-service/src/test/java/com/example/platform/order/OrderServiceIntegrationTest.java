@@ -16,13 +16,15 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * The whole order service on a random loopback port, against its own real PostgreSQL
  * database, trusting the test token issuer. Reconciliation does not run on its own
  * schedule here: tests run rounds themselves, so nothing happens behind their back.
+ * Idempotency leases are short, so tests of a crashed request's takeover are quick.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "platform.orders.reconciliation.interval=1h",
-				"platform.orders.reconciliation.initial-delay=1h" })
+				"platform.orders.reconciliation.initial-delay=1h", "platform.idempotency.lease=2s",
+				"platform.idempotency.in-flight-wait=200ms" })
 @RealPostgres(schema = "orders")
 @TestTokens
 public @interface OrderServiceIntegrationTest {

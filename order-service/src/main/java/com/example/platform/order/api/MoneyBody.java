@@ -1,6 +1,6 @@
 package com.example.platform.order.api;
 
-import com.example.platform.order.domain.Money;
+import com.example.platform.order.catalog.Money;
 
 /**
  * Money on the wire: minor units and an ISO 4217 code.

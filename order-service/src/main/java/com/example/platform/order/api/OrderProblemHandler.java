@@ -3,14 +3,14 @@ package com.example.platform.order.api;
 import java.net.URI;
 import java.util.List;
 
-import com.example.platform.order.domain.DependencyUnavailableException;
-import com.example.platform.order.domain.IllegalOrderTransitionException;
-import com.example.platform.order.domain.InvalidOrderException;
-import com.example.platform.order.domain.OrderNotFoundException;
-import com.example.platform.order.domain.OrderRules;
-import com.example.platform.order.domain.ProductNotFoundException;
-import com.example.platform.order.domain.UnknownUserException;
-import com.example.platform.order.domain.UnorderableItemsException;
+import com.example.platform.order.ordering.DependencyUnavailableException;
+import com.example.platform.order.ordering.IllegalOrderTransitionException;
+import com.example.platform.order.ordering.InvalidOrderException;
+import com.example.platform.order.ordering.OrderNotFoundException;
+import com.example.platform.order.ordering.OrderRules;
+import com.example.platform.order.catalog.ProductNotFoundException;
+import com.example.platform.order.ordering.UnknownUserException;
+import com.example.platform.order.ordering.UnorderableItemsException;
 import com.example.platform.support.problem.FieldError;
 import com.example.platform.support.problem.PlatformExceptionHandler;
 import com.example.platform.support.problem.ProblemTypes;
@@ -23,7 +23,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -77,12 +76,6 @@ class OrderProblemHandler {
 	ResponseEntity<Object> illegalTransition(IllegalOrderTransitionException ex) {
 		return PlatformExceptionHandler
 			.problem(Problems.of(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, ex.getMessage()));
-	}
-
-	@ExceptionHandler(AccessDeniedException.class)
-	ResponseEntity<Object> notAUser(AccessDeniedException ex) {
-		return PlatformExceptionHandler
-			.problem(Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, ex.getMessage()));
 	}
 
 	private static ResponseEntity<Object> withErrors(ProblemDetail problem, List<OrderRules.Violation> violations) {

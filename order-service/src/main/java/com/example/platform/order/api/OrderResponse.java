@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import com.example.platform.order.domain.Order;
+import com.example.platform.order.ordering.OrderSnapshot;
 
 /**
  * An order as the API shows it.
@@ -26,16 +26,15 @@ import com.example.platform.order.domain.Order;
 record OrderResponse(UUID id, String status, List<Line> items, MoneyBody total, String paymentMethod, UUID paymentId,
 		String declineCode, UUID refundId, Instant createdAt, Instant updatedAt) {
 
-	static OrderResponse from(Order order) {
-		String currency = order.getCurrency();
-		List<Line> lines = order.getLines()
+	static OrderResponse from(OrderSnapshot order) {
+		List<Line> lines = order.lines()
 			.stream()
-			.map(line -> new Line(line.getSku(), line.getProductName(), line.getQuantity(),
-					MoneyBody.from(line.unitPrice(currency)), MoneyBody.from(line.total(currency))))
+			.map(line -> new Line(line.sku(), line.name(), line.quantity(), MoneyBody.from(line.unitPrice()),
+					MoneyBody.from(line.lineTotal())))
 			.toList();
-		return new OrderResponse(order.getId(), order.getStatus().name(), lines, MoneyBody.from(order.getTotal()),
-				order.getPaymentMethod(), order.getPaymentId(), order.getDeclineCode(), order.getRefundId(),
-				order.getCreatedAt(), order.getUpdatedAt());
+		return new OrderResponse(order.id(), order.status().name(), lines, MoneyBody.from(order.total()),
+				order.paymentMethod(), order.paymentId(), order.declineCode(), order.refundId(), order.createdAt(),
+				order.updatedAt());
 	}
 
 	/**

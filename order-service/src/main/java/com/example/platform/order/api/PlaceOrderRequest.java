@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import com.example.platform.order.domain.OrderRules;
+import com.example.platform.order.ordering.OrderRules;
 
 /**
  * Body of {@code POST /api/orders}. No prices and no user: prices come from the price

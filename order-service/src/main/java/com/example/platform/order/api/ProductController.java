@@ -2,8 +2,8 @@ package com.example.platform.order.api;
 
 import java.util.List;
 
-import com.example.platform.order.domain.ProductNotFoundException;
-import com.example.platform.order.domain.ProductRepository;
+import com.example.platform.order.catalog.ProductNotFoundException;
+import com.example.platform.order.catalog.ProductRepository;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

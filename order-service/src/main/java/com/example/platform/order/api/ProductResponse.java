@@ -1,6 +1,6 @@
 package com.example.platform.order.api;
 
-import com.example.platform.order.domain.Product;
+import com.example.platform.order.catalog.Product;
 
 /**
  * A product of the price list.

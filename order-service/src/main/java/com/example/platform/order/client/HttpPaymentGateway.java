@@ -11,11 +11,11 @@ import com.example.platform.order.client.PaymentServiceApi.CreatePayment;
 import com.example.platform.order.client.PaymentServiceApi.CreateRefund;
 import com.example.platform.order.client.PaymentServiceApi.MoneyBody;
 import com.example.platform.order.client.PaymentServiceApi.PaymentBody;
-import com.example.platform.order.domain.DependencyUnavailableException;
-import com.example.platform.order.domain.Order;
-import com.example.platform.order.domain.PaymentGateway;
-import com.example.platform.order.domain.PaymentResult;
-import com.example.platform.order.domain.RefundResult;
+import com.example.platform.order.ordering.DependencyUnavailableException;
+import com.example.platform.order.ordering.Order;
+import com.example.platform.order.ordering.PaymentGateway;
+import com.example.platform.order.ordering.PaymentResult;
+import com.example.platform.order.ordering.RefundResult;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.HttpClientErrorException;

@@ -2,8 +2,8 @@ package com.example.platform.order.client;
 
 import java.util.UUID;
 
-import com.example.platform.order.domain.DependencyUnavailableException;
-import com.example.platform.order.domain.UserDirectory;
+import com.example.platform.order.ordering.DependencyUnavailableException;
+import com.example.platform.order.ordering.UserDirectory;
 
 import org.springframework.web.client.HttpClientErrorException;
 

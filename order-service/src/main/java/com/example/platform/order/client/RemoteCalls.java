@@ -7,7 +7,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
-import com.example.platform.order.domain.DependencyUnavailableException;
+import com.example.platform.order.ordering.DependencyUnavailableException;
 
 import org.springframework.core.retry.RetryException;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;

@@ -9,11 +9,11 @@ import com.example.platform.order.client.HttpUserDirectory;
 import com.example.platform.order.client.PaymentServiceApi;
 import com.example.platform.order.client.RemoteCalls;
 import com.example.platform.order.client.UserServiceApi;
-import com.example.platform.order.domain.IdempotencyPurge;
-import com.example.platform.order.domain.IdempotencyStore;
-import com.example.platform.order.domain.PaymentGateway;
-import com.example.platform.order.domain.SagaTimings;
-import com.example.platform.order.domain.UserDirectory;
+import com.example.platform.order.ordering.PaymentGateway;
+import com.example.platform.order.ordering.SagaTimings;
+import com.example.platform.order.ordering.UserDirectory;
+
+import com.example.platform.support.retry.RetryPolicy;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,13 +55,9 @@ class OrderConfiguration {
 	@Bean
 	SagaTimings sagaTimings(OrderProperties properties) {
 		OrderProperties.Reconciliation reconciliation = properties.reconciliation();
-		return new SagaTimings(reconciliation.grace(), reconciliation.retryBase(), reconciliation.retryMax(),
-				reconciliation.lease(), reconciliation.abandonedRequestAfter());
-	}
-
-	@Bean
-	IdempotencyPurge idempotencyPurge(IdempotencyStore store, Clock clock, OrderProperties properties) {
-		return new IdempotencyPurge(store, clock, properties.idempotencyRetention());
+		return new SagaTimings(
+				RetryPolicy.unbounded(reconciliation.grace(), reconciliation.retryBase(), reconciliation.retryMax()),
+				reconciliation.lease());
 	}
 
 	@Bean

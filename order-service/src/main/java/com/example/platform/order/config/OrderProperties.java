@@ -16,13 +16,11 @@ import org.springframework.validation.annotation.Validated;
  * @param userService where the user service is and how long to wait for it
  * @param paymentService where the payment service is and how long to wait for it
  * @param reconciliation the saga's clocks
- * @param idempotencyRetention how long order idempotency keys are kept (at least 24
- * hours)
  */
 @ConfigurationProperties("platform.orders")
 @Validated
 public record OrderProperties(@Valid @NotNull Downstream userService, @Valid @NotNull Downstream paymentService,
-		@Valid @DefaultValue Reconciliation reconciliation, @DefaultValue("48h") Duration idempotencyRetention) {
+		@Valid @DefaultValue Reconciliation reconciliation) {
 
 	/**
 	 * Another service this one calls.
@@ -46,13 +44,10 @@ public record OrderProperties(@Valid @NotNull Downstream userService, @Valid @No
 	 * @param retryMax longest wait between two attempts
 	 * @param lease how long a claimed order stays reserved for the instance that claimed
 	 * it
-	 * @param abandonedRequestAfter when an unfinished request's idempotency key may be
-	 * taken over
 	 */
 	public record Reconciliation(@DefaultValue("5s") Duration interval, @DefaultValue("5s") Duration initialDelay,
 			@DefaultValue("30s") Duration grace, @DefaultValue("5s") Duration retryBase,
-			@DefaultValue("5m") Duration retryMax, @DefaultValue("60s") Duration lease,
-			@DefaultValue("2m") Duration abandonedRequestAfter) {
+			@DefaultValue("5m") Duration retryMax, @DefaultValue("60s") Duration lease) {
 	}
 
 }

@@ -1,22 +1,24 @@
 package com.example.platform.order.api;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import com.example.platform.order.config.SecurityConfiguration;
-import com.example.platform.order.domain.DependencyUnavailableException;
-import com.example.platform.order.domain.IdempotencyStore;
-import com.example.platform.order.domain.IdempotencyStore.Claim;
-import com.example.platform.order.domain.Order;
-import com.example.platform.order.domain.OrderNotFoundException;
-import com.example.platform.order.domain.OrderRules;
-import com.example.platform.order.domain.OrderService;
-import com.example.platform.order.domain.Orders;
-import com.example.platform.order.domain.UnknownUserException;
-import com.example.platform.order.domain.UnorderableItemsException;
+import com.example.platform.order.ordering.DependencyUnavailableException;
+import com.example.platform.order.ordering.Order;
+import com.example.platform.order.ordering.OrderNotFoundException;
+import com.example.platform.order.ordering.OrderRules;
+import com.example.platform.order.ordering.OrderService;
+import com.example.platform.order.ordering.Orders;
+import com.example.platform.order.ordering.UnknownUserException;
+import com.example.platform.order.ordering.UnorderableItemsException;
 import com.example.platform.support.ServiceSupportAutoConfiguration;
+import com.example.platform.support.idempotency.IdempotencyKey;
+import com.example.platform.support.idempotency.IdempotencyKeyReusedException;
+import com.example.platform.support.idempotency.RequestInFlightException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -32,7 +34,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -58,16 +59,13 @@ class OrderControllerTests {
 	private OrderService orders;
 
 	@MockitoBean
-	private IdempotencyStore idempotency;
-
-	@MockitoBean
 	private JwtDecoder jwtDecoder;
 
 	@Test
 	void answersAPaidOrderWithCreatedAndRemembersTheAnswer() {
 		Order paid = Orders.paid();
-		given(this.idempotency.begin(eq(this.userId), eq("key-1"), anyString())).willReturn(new Claim.Started());
-		given(this.orders.place(eq(this.userId), any(), eq("tok_visa"), any())).willReturn(paid);
+		given(this.orders.place(eq(this.userId), eq(new IdempotencyKey("key-1")), any(), eq("tok_visa")))
+			.willReturn(paid.snapshot());
 
 		MvcTestResult result = place("key-1", VALID);
 
@@ -75,14 +73,12 @@ class OrderControllerTests {
 		assertThat(result).bodyJson().extractingPath("$.status").isEqualTo("PAID");
 		assertThat(result).bodyJson().extractingPath("$.total.amount").isEqualTo(5880);
 		assertThat(result).bodyJson().extractingPath("$.total.currency").isEqualTo("EUR");
-		then(this.idempotency).should().complete(eq(this.userId), eq("key-1"), eq(201), anyString());
 	}
 
 	@Test
 	void answersAPendingPaymentWithAcceptedAndALocationToPoll() {
 		Order pending = Orders.pending();
-		given(this.idempotency.begin(any(), any(), any())).willReturn(new Claim.Started());
-		given(this.orders.place(any(), any(), any(), any())).willReturn(pending);
+		given(this.orders.place(any(), any(), any(), any())).willReturn(pending.snapshot());
 
 		MvcTestResult result = place("key-2", VALID);
 
@@ -91,35 +87,24 @@ class OrderControllerTests {
 	}
 
 	@Test
-	void replaysTheStoredAnswer() {
-		UUID id = UUID.randomUUID();
-		given(this.idempotency.begin(any(), any(), any()))
-			.willReturn(new Claim.Replay(201, "{\"id\":\"" + id + "\",\"status\":\"PAID\"}"));
-
-		MvcTestResult result = place("key-3", VALID);
-
-		assertThat(result).hasStatus(HttpStatus.CREATED).hasHeader("Location", "/api/orders/" + id);
-		assertThat(result).bodyJson().extractingPath("$.status").isEqualTo("PAID");
-		then(this.orders).shouldHaveNoInteractions();
-	}
-
-	@Test
 	void refusesAKeyReusedForAnotherRequest() {
-		given(this.idempotency.begin(any(), any(), any())).willReturn(new Claim.Mismatch());
+		given(this.orders.place(any(), any(), any(), any())).willThrow(new IdempotencyKeyReusedException());
 		assertProblem(place("key-4", VALID), HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused");
-		then(this.orders).shouldHaveNoInteractions();
 	}
 
 	@Test
-	void asksToRetryWhileTheSameRequestIsInFlight() {
-		given(this.idempotency.begin(any(), any(), any())).willReturn(new Claim.InFlight());
-		assertProblem(place("key-5", VALID), HttpStatus.CONFLICT, "conflict");
-		then(this.orders).shouldHaveNoInteractions();
+	void asksToRetryAfterTheLeaseWhileTheSameRequestIsInFlight() {
+		// Behaviour changed on purpose: 409 request-in-flight with Retry-After, as
+		// payment-service answers, instead of a bare 409 conflict.
+		given(this.orders.place(any(), any(), any(), any()))
+			.willThrow(new RequestInFlightException(Duration.ofMillis(7_200)));
+		MvcTestResult result = place("key-5", VALID);
+		assertProblem(result, HttpStatus.CONFLICT, "request-in-flight");
+		assertThat(result).hasHeader("Retry-After", "8");
 	}
 
 	@Test
-	void freesTheKeyWhenNothingWasStored() {
-		given(this.idempotency.begin(any(), any(), any())).willReturn(new Claim.Started());
+	void answersServiceUnavailableWhenTheUserServiceIsDown() {
 		given(this.orders.place(any(), any(), any(), any()))
 			.willThrow(new DependencyUnavailableException("user service", new RuntimeException()));
 
@@ -127,19 +112,16 @@ class OrderControllerTests {
 
 		assertProblem(result, HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable");
 		assertThat(result).hasHeader("Retry-After", "5");
-		then(this.idempotency).should().release(this.userId, "key-6");
 	}
 
 	@Test
 	void refusesAnUnknownUser() {
-		given(this.idempotency.begin(any(), any(), any())).willReturn(new Claim.Started());
 		given(this.orders.place(any(), any(), any(), any())).willThrow(new UnknownUserException());
 		assertProblem(place("key-7", VALID), HttpStatus.UNPROCESSABLE_CONTENT, "unknown-user");
 	}
 
 	@Test
 	void namesUnknownSkusAndMixedCurrencies() {
-		given(this.idempotency.begin(any(), any(), any())).willReturn(new Claim.Started());
 		given(this.orders.place(any(), any(), any(), any()))
 			.willThrow(new UnorderableItemsException("Some items cannot be ordered.",
 					List.of(new OrderRules.Violation("items[0].sku", "is not a known product"))));
@@ -198,7 +180,6 @@ class OrderControllerTests {
 			assertProblem(place("key-bad", body), HttpStatus.BAD_REQUEST, "validation-failed");
 		}
 		then(this.orders).shouldHaveNoInteractions();
-		then(this.idempotency).shouldHaveNoInteractions();
 	}
 
 	@Test
@@ -216,15 +197,14 @@ class OrderControllerTests {
 
 	@Test
 	void ignoresAPriceSentByTheClient() {
-		given(this.idempotency.begin(any(), any(), any())).willReturn(new Claim.Started());
-		given(this.orders.place(any(), any(), any(), any())).willReturn(Orders.paid());
+		given(this.orders.place(any(), any(), any(), any())).willReturn(Orders.paid().snapshot());
 		assertThat(place("key-p",
 				"""
 						{"items": [{"sku": "ESPRESSO-CUP", "quantity": 1, "unitPrice": 1}], "total": 1, "paymentMethod": "tok_visa"}"""))
 			.hasStatus(HttpStatus.CREATED);
 		then(this.orders).should()
-			.place(eq(this.userId), eq(List.of(new OrderRules.RequestedLine("ESPRESSO-CUP", 1))), eq("tok_visa"),
-					any());
+			.place(eq(this.userId), eq(new IdempotencyKey("key-p")),
+					eq(List.of(new OrderRules.RequestedLine("ESPRESSO-CUP", 1))), eq("tok_visa"));
 	}
 
 	@Test
@@ -277,7 +257,7 @@ class OrderControllerTests {
 			.content(VALID)
 			.exchange();
 		assertProblem(service, HttpStatus.FORBIDDEN, "forbidden");
-		then(this.idempotency).should(never()).begin(any(), any(), any());
+		then(this.orders).shouldHaveNoInteractions();
 	}
 
 	private MvcTestResult place(String key, String body) {

@@ -6,10 +6,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.example.platform.order.domain.DependencyUnavailableException;
-import com.example.platform.order.domain.Order;
-import com.example.platform.order.domain.Orders;
-import com.example.platform.order.domain.PaymentResult;
+import com.example.platform.order.ordering.DependencyUnavailableException;
+import com.example.platform.order.ordering.Order;
+import com.example.platform.order.ordering.Orders;
+import com.example.platform.order.ordering.PaymentResult;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;

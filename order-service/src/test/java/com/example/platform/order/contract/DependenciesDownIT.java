@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import com.example.platform.order.OrderServiceIntegrationTest;
-import com.example.platform.order.domain.OrderReconciler;
-import com.example.platform.order.domain.OrderRepository;
-import com.example.platform.order.domain.OrderStatus;
+import com.example.platform.order.reconciliation.OrderReconciler;
+import com.example.platform.order.ordering.OrderRepository;
+import com.example.platform.order.ordering.OrderStatus;
 import com.example.platform.testing.jwt.TestTokenIssuer;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -8,12 +8,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.example.platform.order.domain.Order;
-import com.example.platform.order.domain.OrderLines;
-import com.example.platform.order.domain.OrderReconciler;
-import com.example.platform.order.domain.OrderRepository;
-import com.example.platform.order.domain.OrderStatus;
-import com.example.platform.order.domain.ProductRepository;
+import com.example.platform.support.retry.RetryPolicy;
+import com.example.platform.order.ordering.Order;
+import com.example.platform.order.ordering.OrderLines;
+import com.example.platform.order.reconciliation.OrderReconciler;
+import com.example.platform.order.ordering.OrderRepository;
+import com.example.platform.order.ordering.OrderStatus;
+import com.example.platform.order.catalog.ProductRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -160,7 +161,8 @@ class OrderSagaContractIT extends WithProviderStubs {
 	void reconcilesAPendingOrderFromThePaymentServicesAnswer() {
 		Order pending = this.orders.saveAndFlush(Order.place(UUID.fromString(ProviderStubs.KNOWN_USER),
 				List.of(OrderLines.of(this.products.findById("ESPRESSO-CUP").orElseThrow(), 1)), "EUR", "tok_visa",
-				Instant.now().minus(Duration.ofMinutes(5)), Duration.ZERO));
+				Instant.now().minus(Duration.ofMinutes(5)),
+				RetryPolicy.unbounded(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5))));
 
 		assertThat(this.reconciler.reconcileDue()).isPositive();
 
@@ -168,37 +170,6 @@ class OrderSagaContractIT extends WithProviderStubs {
 		assertThat(reconciled.getStatus()).isEqualTo(OrderStatus.PAID);
 		assertThat(reconciled.getPaymentId()).hasToString(LISTED_PAYMENT);
 		assertThat(reconciled.getReconcileAfter()).isNull();
-	}
-
-	RestTestClient.ResponseSpec place(String user, String key, String paymentMethod) {
-		return this.client.post()
-			.uri("/api/orders")
-			.header("Authorization", "Bearer " + token(user))
-			.header("Idempotency-Key", key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("""
-					{"items": [{"sku": "COFFEE-BEANS-1KG", "quantity": 2}, {"sku": "ESPRESSO-CUP", "quantity": 1}],
-					 "paymentMethod": "%s"}""".formatted(paymentMethod))
-			.exchange();
-	}
-
-	int chargesFor(String orderId) {
-		Map<String, Object> found = RestTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + PAYMENT_STUBS)
-			.build()
-			.post()
-			.uri("/__admin/requests/find")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("method", "POST", "url", "/api/payments", "bodyPatterns",
-					List.of(Map.of("contains", orderId))))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-		return ((List<?>) found.get("requests")).size();
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.example.platform.support.idempotency;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -8,8 +9,8 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Resolves a controller parameter of type {@link IdempotencyKey} from the
- * {@code Idempotency-Key} header; a missing or malformed key is a {@code 400} with a
- * field error naming the header.
+ * {@code Idempotency-Key} header: a missing key is a {@code 400} like any missing
+ * required header, a malformed one a {@code 400} with a field error naming the header.
  */
 public class IdempotencyKeyArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -20,8 +21,13 @@ public class IdempotencyKeyArgumentResolver implements HandlerMethodArgumentReso
 
 	@Override
 	public IdempotencyKey resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-		return new IdempotencyKey(webRequest.getHeader(IdempotencyKey.HEADER));
+			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) throws MissingRequestHeaderException {
+		String value = webRequest.getHeader(IdempotencyKey.HEADER);
+		if (value == null) {
+			// answered like any other missing required header
+			throw new MissingRequestHeaderException(IdempotencyKey.HEADER, parameter);
+		}
+		return new IdempotencyKey(value);
 	}
 
 }

@@ -86,6 +86,15 @@ public class Attempts {
 	}
 
 	/**
+	 * Makes the work due at a given time, without counting an attempt (new work that must
+	 * be looked at soon, e.g. a cancellation asked for now).
+	 * @param at when the work is due
+	 */
+	public void dueAgainAt(Instant at) {
+		this.nextAttemptAt = at;
+	}
+
+	/**
 	 * Nothing is left to do: the work is no longer due.
 	 */
 	public void settle() {

@@ -1,0 +1,4 @@
+/**
+ * The price list: products, their prices in minor units, and money.
+ */
+package com.example.platform.order.catalog;

@@ -1,0 +1,346 @@
+package com.example.platform.order.ordering;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
+
+import com.example.platform.order.catalog.Money;
+import com.example.platform.support.retry.Attempts;
+import com.example.platform.support.retry.RetryPolicy;
+
+/**
+ * An order and its life: placed with a server-computed total, then paid, declined or
+ * failed according to the payment service, and cancelled with a refund when money was
+ * taken. Every state change is a method here; a change the current state does not allow
+ * throws {@link IllegalOrderTransitionException}. Repeating a change that already
+ * happened is a no-op, so retries and reconciliation can apply an outcome more than once.
+ */
+@Entity
+@Table(name = "orders")
+@DynamicUpdate
+public class Order {
+
+	@Id
+	private UUID id;
+
+	@Column(name = "user_id", nullable = false)
+	private UUID userId;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private OrderStatus status;
+
+	@Column(nullable = false)
+	private String currency;
+
+	@Column(name = "total_amount", nullable = false)
+	private long totalAmount;
+
+	@Column(name = "payment_method", nullable = false)
+	private String paymentMethod;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "order_line", joinColumns = @JoinColumn(name = "order_id"))
+	@OrderColumn(name = "line_no")
+	private List<OrderLine> lines = new ArrayList<>();
+
+	@Column(name = "payment_id")
+	private UUID paymentId;
+
+	@Column(name = "decline_code")
+	private String declineCode;
+
+	@Column(name = "refund_id")
+	private UUID refundId;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Embedded
+	@AttributeOverride(name = "count", column = @Column(name = "reconcile_attempts", nullable = false))
+	@AttributeOverride(name = "nextAttemptAt", column = @Column(name = "reconcile_after"))
+	@AttributeOverride(name = "lastFailure", column = @Column(name = "reconcile_failure"))
+	private Attempts reconciliation;
+
+	@Version
+	private long version;
+
+	protected Order() {
+		// for JPA
+	}
+
+	/**
+	 * A new order, waiting for its payment. Reconciliation will look at it after
+	 * {@code reconcileGrace} unless the placing request completes it first, so an order
+	 * is never forgotten even if this process dies before the payment's outcome is
+	 * stored.
+	 * @param userId the customer
+	 * @param lines the priced lines (1 to {@link OrderRules#MAX_LINES}), all in one
+	 * currency
+	 * @param paymentMethod the payment method token to charge
+	 * @param now the current time
+	 * @param reconciliation when reconciliation looks at the order; its first delay is
+	 * the grace the placing request has
+	 * @return the order, not yet stored
+	 */
+	public static Order place(UUID userId, List<OrderLine> lines, String currency, String paymentMethod, Instant now,
+			RetryPolicy reconciliation) {
+		Order order = new Order();
+		order.id = UUID.randomUUID();
+		order.userId = userId;
+		order.status = OrderStatus.PAYMENT_PENDING;
+		order.currency = currency;
+		order.lines = new ArrayList<>(lines);
+		order.totalAmount = lines.stream()
+			.map(line -> line.total(currency))
+			.reduce(new Money(0, currency), Money::plus)
+			.amount();
+		order.paymentMethod = paymentMethod;
+		order.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+		order.updatedAt = order.createdAt;
+		order.reconciliation = Attempts.firstDue(now, reconciliation);
+		return order;
+	}
+
+	/**
+	 * Applies what the payment service says about this order's payment.
+	 * @param payment the payment's state
+	 * @param now the current time
+	 * @return whether the order changed
+	 */
+	public boolean applyPayment(PaymentResult payment, Instant now) {
+		OrderStatus before = this.status;
+		switch (this.status) {
+			case PAYMENT_PENDING -> {
+				switch (payment.state()) {
+					case APPROVED -> {
+						this.paymentId = payment.paymentId();
+						this.status = OrderStatus.PAID;
+					}
+					case DECLINED -> {
+						this.paymentId = payment.paymentId();
+						this.declineCode = payment.declineCode();
+						this.status = OrderStatus.PAYMENT_DECLINED;
+					}
+					case FAILED -> {
+						this.paymentId = payment.paymentId();
+						this.status = OrderStatus.PAYMENT_FAILED;
+					}
+					case PENDING -> this.paymentId = payment.paymentId();
+				}
+			}
+			case PAID -> requireSame(payment, PaymentResult.State.APPROVED, "record a " + payment.state() + " payment");
+			case PAYMENT_DECLINED ->
+				requireSame(payment, PaymentResult.State.DECLINED, "record a " + payment.state() + " payment");
+			case PAYMENT_FAILED ->
+				requireSame(payment, PaymentResult.State.FAILED, "record a " + payment.state() + " payment");
+			case CANCELLATION_PENDING -> {
+				this.paymentId = payment.paymentId();
+				if (payment.state() == PaymentResult.State.DECLINED || payment.state() == PaymentResult.State.FAILED) {
+					// No money was taken: nothing to refund.
+					this.status = OrderStatus.CANCELLED;
+				}
+			}
+			case CANCELLED -> {
+				if (payment.state() == PaymentResult.State.APPROVED || payment.state() == PaymentResult.State.PENDING) {
+					// A charge landed (or may land) after the order was cancelled: it
+					// must be refunded.
+					this.paymentId = payment.paymentId();
+					this.status = OrderStatus.CANCELLATION_PENDING;
+					this.reconciliation.dueAgainAt(now);
+				}
+			}
+		}
+		return touch(before, now);
+	}
+
+	/**
+	 * The customer cancels. Orders with no money taken are cancelled at once; paid or
+	 * still-pending ones wait for the refund (or the payment's outcome). Cancelling a
+	 * cancelled order changes nothing.
+	 * @param now the current time
+	 * @return whether the order changed
+	 */
+	public boolean requestCancellation(Instant now) {
+		OrderStatus before = this.status;
+		switch (this.status) {
+			case PAYMENT_DECLINED, PAYMENT_FAILED -> this.status = OrderStatus.CANCELLED;
+			case PAYMENT_PENDING, PAID -> {
+				this.status = OrderStatus.CANCELLATION_PENDING;
+				this.reconciliation.dueAgainAt(now);
+			}
+			case CANCELLATION_PENDING, CANCELLED -> {
+				// already on its way, or done
+			}
+		}
+		return touch(before, now);
+	}
+
+	/**
+	 * The cancellation is complete: the refund went through, or no money had been taken.
+	 * @param refundId the refund, or {@code null} when there was nothing to refund
+	 * @param now the current time
+	 * @return whether the order changed
+	 */
+	public boolean completeCancellation(UUID refundId, Instant now) {
+		if (this.status == OrderStatus.CANCELLED) {
+			return false;
+		}
+		if (this.status != OrderStatus.CANCELLATION_PENDING) {
+			throw new IllegalOrderTransitionException(this.status, "complete a cancellation");
+		}
+		this.refundId = refundId;
+		this.status = OrderStatus.CANCELLED;
+		return touch(OrderStatus.CANCELLATION_PENDING, now);
+	}
+
+	/**
+	 * The order could not be completed this time (a dependency was down, the payment's
+	 * outcome is still open): reconciliation looks again after the policy's backoff.
+	 * Nothing happens to an order that needs no reconciliation.
+	 * @param reason why, kept for operators
+	 * @param now the current time
+	 * @param policy the reconciliation policy
+	 */
+	public void reconcileLater(String reason, Instant now, RetryPolicy policy) {
+		if (this.status.needsReconciliation()) {
+			this.reconciliation.failed(reason, now, policy);
+		}
+	}
+
+	/**
+	 * Makes reconciliation look at this order at the given time (an operator's "retry
+	 * now", or a test's).
+	 * @param at when reconciliation should look again
+	 */
+	public void reconcileAgainAt(Instant at) {
+		this.reconciliation.dueAgainAt(at);
+	}
+
+	/**
+	 * @return the order as it stands now
+	 */
+	public OrderSnapshot snapshot() {
+		List<OrderSnapshot.Line> lineSnapshots = this.lines.stream()
+			.map(line -> new OrderSnapshot.Line(line.getSku(), line.getProductName(), line.getQuantity(),
+					line.unitPrice(this.currency), line.total(this.currency)))
+			.toList();
+		return new OrderSnapshot(this.id, this.userId, this.status, lineSnapshots, getTotal(), this.paymentMethod,
+				this.paymentId, this.declineCode, this.refundId, this.createdAt, this.updatedAt);
+	}
+
+	private void requireSame(PaymentResult payment, PaymentResult.State expected, String action) {
+		if (payment.state() != expected) {
+			throw new IllegalOrderTransitionException(this.status, action);
+		}
+	}
+
+	private boolean touch(OrderStatus before, Instant now) {
+		boolean changed = before != this.status;
+		if (changed) {
+			this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+		}
+		if (!this.status.needsReconciliation()) {
+			this.reconciliation.settle();
+		}
+		return changed;
+	}
+
+	/**
+	 * @return the payment idempotency key: one order, one charge, however often it is
+	 * retried
+	 */
+	public String paymentKey() {
+		return "order-" + this.id;
+	}
+
+	/**
+	 * @return the refund idempotency key of this order's cancellation
+	 */
+	public String refundKey() {
+		return "order-" + this.id + "-cancellation";
+	}
+
+	public UUID getId() {
+		return this.id;
+	}
+
+	public UUID getUserId() {
+		return this.userId;
+	}
+
+	public OrderStatus getStatus() {
+		return this.status;
+	}
+
+	public Money getTotal() {
+		return new Money(this.totalAmount, this.currency);
+	}
+
+	public String getCurrency() {
+		return this.currency;
+	}
+
+	public String getPaymentMethod() {
+		return this.paymentMethod;
+	}
+
+	public List<OrderLine> getLines() {
+		return Collections.unmodifiableList(this.lines);
+	}
+
+	public UUID getPaymentId() {
+		return this.paymentId;
+	}
+
+	public String getDeclineCode() {
+		return this.declineCode;
+	}
+
+	public UUID getRefundId() {
+		return this.refundId;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public Instant getReconcileAfter() {
+		return this.reconciliation.nextAttemptAt();
+	}
+
+	public int getReconcileAttempts() {
+		return this.reconciliation.count();
+	}
+
+	public String getReconcileFailure() {
+		return this.reconciliation.lastFailure();
+	}
+
+}

@@ -1,0 +1,291 @@
+package com.example.platform.order.ordering;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import com.example.platform.order.catalog.Product;
+import com.example.platform.order.catalog.ProductRepository;
+import com.example.platform.support.idempotency.Claim;
+import com.example.platform.support.idempotency.IdempotencyKey;
+import com.example.platform.support.idempotency.IdempotentRequest;
+import com.example.platform.support.idempotency.IdempotentRequests;
+import com.example.platform.support.retry.RetryPolicy;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The order saga: check the customer, store the order, charge it, record the outcome —
+ * each database step a short transaction of its own, never open across an HTTP call.
+ * Whatever happens between the steps (a crash, a timeout, a dead dependency), the stored
+ * order says what is left to do and {@link OrderReconciler} finishes it with the same
+ * idempotency keys, so money is neither lost nor taken twice.
+ */
+@Service
+public class OrderService {
+
+	private static final Log logger = LogFactory.getLog(OrderService.class);
+
+	private static final int OPTIMISTIC_RETRIES = 5;
+
+	private final ProductRepository products;
+
+	private final OrderRepository orders;
+
+	private final UserDirectory users;
+
+	private final PaymentGateway payments;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final RetryPolicy reconciliation;
+
+	private final IdempotentRequests idempotency;
+
+	public OrderService(ProductRepository products, OrderRepository orders, UserDirectory users,
+			PaymentGateway payments, TransactionTemplate transactions, Clock clock, SagaTimings timings,
+			IdempotentRequests idempotency) {
+		this.products = products;
+		this.orders = orders;
+		this.users = users;
+		this.payments = payments;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.reconciliation = timings.reconciliation();
+		this.idempotency = idempotency;
+	}
+
+	/**
+	 * Places and pays an order, once per idempotency key: a retry with the same key and
+	 * request gets the first answer again; a retry after the first request's process died
+	 * takes the request over and answers with the order it had stored (completed if it
+	 * can be), never a second order.
+	 * @param userId the customer (from their token, never from the body)
+	 * @param key the request's idempotency key, scoped to the customer
+	 * @param lines what they order
+	 * @param paymentMethod the payment method token
+	 * @return the order as answered: paid, declined, or still pending when the payment's
+	 * outcome is unknown
+	 */
+	public OrderSnapshot place(UUID userId, IdempotencyKey key, List<OrderRules.RequestedLine> lines,
+			String paymentMethod) {
+		return this.idempotency.execute(placement(userId, key, lines, paymentMethod), OrderSnapshot.class,
+				claim -> claim.resourceId()
+					.map(this::resume)
+					.orElseGet(() -> placeNew(userId, lines, paymentMethod, claim))
+					.snapshot());
+	}
+
+	/**
+	 * @param userId the customer
+	 * @param key the request's idempotency key
+	 * @param lines what they order
+	 * @param paymentMethod the payment method token
+	 * @return the idempotent request placing this order: the key scoped to the customer,
+	 * fingerprinted by what is ordered and how it is paid
+	 */
+	public static IdempotentRequest placement(UUID userId, IdempotencyKey key, List<OrderRules.RequestedLine> lines,
+			String paymentMethod) {
+		return IdempotentRequest.of(userId.toString(), key, "place-order", lines, paymentMethod);
+	}
+
+	private Order placeNew(UUID userId, List<OrderRules.RequestedLine> lines, String paymentMethod, Claim claim) {
+		Map<String, Product> priceList = this.products
+			.findBySkuIn(lines.stream().map(OrderRules.RequestedLine::sku).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(Product::getSku, Function.identity()));
+		OrderRules.PricedLines priced = OrderRules.price(lines, priceList);
+		if (!this.users.exists(userId)) {
+			throw new UnknownUserException();
+		}
+		Order order = Order.place(userId, priced.lines(), priced.currency(), paymentMethod, this.clock.instant(),
+				this.reconciliation);
+		this.transactions.executeWithoutResult(status -> {
+			this.orders.save(order);
+			claim.link(order.getId());
+		});
+		return chargeAndRecord(order);
+	}
+
+	/**
+	 * The request that held the key died after storing its order: take the order one step
+	 * further now, as reconciliation would later, and answer with it.
+	 */
+	private Order resume(UUID orderId) {
+		Order order = this.orders.findById(orderId).orElseThrow(OrderNotFoundException::new);
+		if (order.getStatus() != OrderStatus.PAYMENT_PENDING) {
+			return order;
+		}
+		reconcile(orderId);
+		return this.orders.findById(orderId).orElseThrow(OrderNotFoundException::new);
+	}
+
+	/**
+	 * Cancels an order: at once when no money was taken, after a full refund when it was.
+	 * Cancelling again answers the same.
+	 * @param orderId the order
+	 * @param userId the caller, who must own it
+	 * @return the order, {@code CANCELLED} or (refund not confirmed yet)
+	 * {@code CANCELLATION_PENDING}
+	 */
+	public Order cancel(UUID orderId, UUID userId) {
+		Order order = inTransaction(orderId, found -> {
+			if (!found.getUserId().equals(userId)) {
+				throw new OrderNotFoundException();
+			}
+			found.requestCancellation(this.clock.instant());
+		});
+		return (order.getStatus() == OrderStatus.CANCELLATION_PENDING) ? settleCancellation(orderId) : order;
+	}
+
+	/**
+	 * @param orderId the order
+	 * @param userId the caller
+	 * @return the order, if it is the caller's
+	 */
+	public Order find(UUID orderId, UUID userId) {
+		return this.orders.findByIdAndUserId(orderId, userId).orElseThrow(OrderNotFoundException::new);
+	}
+
+	/**
+	 * @param userId the caller
+	 * @param page zero-based page
+	 * @param size page size
+	 * @return the caller's orders, newest first
+	 */
+	public Page<Order> list(UUID userId, int page, int size) {
+		return this.orders.findByUserIdOrderByCreatedAtDescIdDesc(userId, PageRequest.of(page, size));
+	}
+
+	/**
+	 * Takes an order that needs reconciliation one step further; called for claimed
+	 * orders only.
+	 * @param orderId the order
+	 */
+	public void reconcile(UUID orderId) {
+		Order order = this.orders.findById(orderId).orElseThrow(OrderNotFoundException::new);
+		switch (order.getStatus()) {
+			case PAYMENT_PENDING -> {
+				Optional<PaymentResult> payment = ask(() -> this.payments.findByOrder(orderId), orderId);
+				if (payment == null) {
+					return;
+				}
+				// No payment at all means the charge never reached the payment service:
+				// charge now,
+				// with the order's key, so a charge that did get through is returned, not
+				// repeated.
+				PaymentResult result = payment.isPresent() ? payment.get()
+						: ask(() -> this.payments.charge(order), orderId);
+				if (result != null) {
+					record(orderId, result);
+				}
+			}
+			case CANCELLATION_PENDING -> settleCancellation(orderId);
+			default -> {
+				// completed meanwhile: nothing to do
+			}
+		}
+	}
+
+	private Order chargeAndRecord(Order order) {
+		// The order as just stored: the charge needs nothing that a re-read would change.
+		UUID orderId = order.getId();
+		PaymentResult result;
+		try {
+			result = this.payments.charge(order);
+		}
+		catch (DependencyUnavailableException ex) {
+			logger.warn("Payment outcome of order " + orderId + " unknown; reconciliation will complete it: "
+					+ ex.getMessage());
+			return retryLater(orderId, ex.getMessage());
+		}
+		return record(orderId, result);
+	}
+
+	private Order record(UUID orderId, PaymentResult result) {
+		return inTransaction(orderId, order -> {
+			Instant now = this.clock.instant();
+			order.applyPayment(result, now);
+			order.reconcileLater("payment " + result.state(), now, this.reconciliation);
+		});
+	}
+
+	private Order settleCancellation(UUID orderId) {
+		Optional<PaymentResult> payment = ask(() -> this.payments.findByOrder(orderId), orderId);
+		if (payment == null) {
+			return this.orders.findById(orderId).orElseThrow(OrderNotFoundException::new);
+		}
+		if (payment.isEmpty()) {
+			// Nothing was charged. Should a charge still land, applyPayment reopens the
+			// cancellation.
+			return inTransaction(orderId, order -> order.completeCancellation(null, this.clock.instant()));
+		}
+		Order order = record(orderId, payment.get());
+		if (order.getStatus() != OrderStatus.CANCELLATION_PENDING
+				|| payment.get().state() != PaymentResult.State.APPROVED) {
+			return order;
+		}
+		RefundResult refund = ask(() -> this.payments.refundInFull(order), orderId);
+		if (refund == null) {
+			return this.orders.findById(orderId).orElseThrow(OrderNotFoundException::new);
+		}
+		if (refund.state() == RefundResult.State.FAILED) {
+			logger.error("Refund " + refund.refundId() + " of cancelled order " + orderId
+					+ " was refused by the provider; the order stays CANCELLATION_PENDING for an operator");
+			return retryLater(orderId, "refund " + refund.refundId() + " refused by the provider");
+		}
+		// SUCCEEDED, or PENDING: the payment service owns the refund from here and
+		// resolves it.
+		return inTransaction(orderId, found -> found.completeCancellation(refund.refundId(), this.clock.instant()));
+	}
+
+	private <T> T ask(java.util.function.Supplier<T> call, UUID orderId) {
+		try {
+			return call.get();
+		}
+		catch (DependencyUnavailableException ex) {
+			logger.warn("Order " + orderId + ": " + ex.getMessage() + " Will retry.");
+			retryLater(orderId, ex.getMessage());
+			return null;
+		}
+	}
+
+	private Order retryLater(UUID orderId, String reason) {
+		return inTransaction(orderId, order -> order.reconcileLater(reason, this.clock.instant(), this.reconciliation));
+	}
+
+	private Order inTransaction(UUID orderId, Consumer<Order> change) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.transactions.execute(status -> {
+					Order order = this.orders.findById(orderId).orElseThrow(OrderNotFoundException::new);
+					change.accept(order);
+					return this.orders.saveAndFlush(order);
+				});
+			}
+			catch (OptimisticLockingFailureException ex) {
+				// Another request or instance changed the order meanwhile: re-read and
+				// re-apply.
+				if (attempt >= OPTIMISTIC_RETRIES) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+}

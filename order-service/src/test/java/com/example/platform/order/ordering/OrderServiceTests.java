@@ -1,0 +1,261 @@
+package com.example.platform.order.ordering;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.example.platform.order.ordering.OrderRules.RequestedLine;
+import com.example.platform.order.catalog.Money;
+import com.example.platform.order.catalog.ProductRepository;
+import com.example.platform.support.idempotency.Claim;
+import com.example.platform.support.idempotency.IdempotencyKey;
+import com.example.platform.support.idempotency.IdempotentRequests;
+
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+
+class OrderServiceTests {
+
+	private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
+
+	private final ProductRepository products = mock();
+
+	private final OrderRepository orders = mock();
+
+	private final UserDirectory users = mock();
+
+	private final PaymentGateway payments = mock();
+
+	private final Map<UUID, Order> stored = new HashMap<>();
+
+	private final SagaTimings timings = new SagaTimings(Orders.RECONCILIATION, Duration.ofSeconds(60));
+
+	private final IdempotentRequests idempotency = mock();
+
+	private OrderService service;
+
+	private final UUID userId = UUID.randomUUID();
+
+	@BeforeEach
+	void setUp() {
+		given(this.products.findBySkuIn(anyCollection())).willReturn(List.of(Orders.BEANS, Orders.CUP));
+		given(this.orders.save(any())).willAnswer(invocation -> keep(invocation.getArgument(0)));
+		given(this.orders.saveAndFlush(any())).willAnswer(invocation -> keep(invocation.getArgument(0)));
+		given(this.orders.findById(any()))
+			.willAnswer(invocation -> Optional.ofNullable(this.stored.get(invocation.<UUID>getArgument(0))));
+		this.service = new OrderService(this.products, this.orders, this.users, this.payments,
+				new TransactionTemplate(mock(PlatformTransactionManager.class)), Clock.fixed(NOW, ZoneOffset.UTC),
+				this.timings, this.idempotency);
+	}
+
+	@Test
+	void placesAnOrderAndRecordsTheApprovedPayment() {
+		given(this.users.exists(this.userId)).willReturn(true);
+		PaymentResult approved = Orders.approved();
+		given(this.payments.charge(any())).willReturn(approved);
+		AtomicReference<Order> linked = new AtomicReference<>();
+
+		Order order = place(linked);
+
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAID);
+		assertThat(order.getPaymentId()).isEqualTo(approved.paymentId());
+		assertThat(order.getTotal()).isEqualTo(new Money(2490 * 2 + 900, "EUR"));
+		assertThat(linked.get().getId()).isEqualTo(order.getId());
+		then(this.payments).should().charge(any());
+	}
+
+	@Test
+	void recordsADeclinedPaymentWithItsCode() {
+		given(this.users.exists(this.userId)).willReturn(true);
+		given(this.payments.charge(any())).willReturn(Orders.declined());
+
+		Order order = place(new AtomicReference<>());
+
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAYMENT_DECLINED);
+		assertThat(order.getDeclineCode()).isEqualTo("card_declined");
+	}
+
+	@Test
+	void leavesTheOrderPendingForReconciliationWhenThePaymentOutcomeIsUnknown() {
+		given(this.users.exists(this.userId)).willReturn(true);
+		given(this.payments.charge(any()))
+			.willThrow(new DependencyUnavailableException("payment service", new RuntimeException("timeout")));
+
+		Order order = place(new AtomicReference<>());
+
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAYMENT_PENDING);
+		assertThat(order.getReconcileAfter()).isEqualTo(NOW.plusSeconds(5));
+		assertThat(this.stored).containsKey(order.getId());
+	}
+
+	@Test
+	void refusesAnUnknownUserBeforeStoringOrChargingAnything() {
+		given(this.users.exists(this.userId)).willReturn(false);
+		assertThatExceptionOfType(UnknownUserException.class).isThrownBy(() -> place(new AtomicReference<>()));
+		assertThat(this.stored).isEmpty();
+		then(this.payments).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void storesNothingWhenTheUserServiceIsDown() {
+		given(this.users.exists(this.userId))
+			.willThrow(new DependencyUnavailableException("user service", new RuntimeException("refused")));
+		assertThatExceptionOfType(DependencyUnavailableException.class)
+			.isThrownBy(() -> place(new AtomicReference<>()));
+		assertThat(this.stored).isEmpty();
+		then(this.payments).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void checksItemsBeforeAskingAnotherService() {
+		given(this.idempotency.execute(any(), eq(OrderSnapshot.class), any())).willAnswer(
+				invocation -> invocation.<Function<Claim, OrderSnapshot>>getArgument(2).apply(mock(Claim.class)));
+		assertThatExceptionOfType(UnorderableItemsException.class).isThrownBy(() -> this.service.place(this.userId,
+				new IdempotencyKey("key-1"), List.of(new RequestedLine("NOT-SOLD-HERE", 1)), "tok_visa"));
+		then(this.users).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void reconcilesWithTheExistingPaymentWithoutChargingAgain() {
+		Order order = keep(Orders.pending());
+		PaymentResult approved = Orders.approved();
+		given(this.payments.findByOrder(order.getId())).willReturn(Optional.of(approved));
+
+		this.service.reconcile(order.getId());
+
+		assertThat(this.stored.get(order.getId()).getStatus()).isEqualTo(OrderStatus.PAID);
+		then(this.payments).should(never()).charge(any());
+	}
+
+	@Test
+	void reconcilesAChargeThatNeverArrivedByChargingWithTheOrdersKey() {
+		Order order = keep(Orders.pending());
+		given(this.payments.findByOrder(order.getId())).willReturn(Optional.empty());
+		given(this.payments.charge(order)).willReturn(Orders.approved());
+
+		this.service.reconcile(order.getId());
+
+		assertThat(this.stored.get(order.getId()).getStatus()).isEqualTo(OrderStatus.PAID);
+	}
+
+	@Test
+	void keepsAPendingOrderPendingAndBacksOffWhileThePaymentServiceIsDown() {
+		Order order = keep(Orders.pending());
+		given(this.payments.findByOrder(order.getId()))
+			.willThrow(new DependencyUnavailableException("payment service", new RuntimeException("refused")));
+
+		this.service.reconcile(order.getId());
+
+		assertThat(this.stored.get(order.getId()).getStatus()).isEqualTo(OrderStatus.PAYMENT_PENDING);
+		assertThat(this.stored.get(order.getId()).getReconcileAfter()).isEqualTo(NOW.plusSeconds(5));
+		then(this.payments).should(never()).charge(any());
+	}
+
+	@Test
+	void cancelsAPaidOrderWithAFullRefund() {
+		Order order = keep(paidBy(this.userId));
+		given(this.payments.findByOrder(order.getId()))
+			.willReturn(Optional.of(new PaymentResult(order.getPaymentId(), PaymentResult.State.APPROVED, null)));
+		UUID refundId = UUID.randomUUID();
+		given(this.payments.refundInFull(any())).willReturn(new RefundResult(refundId, RefundResult.State.SUCCEEDED));
+
+		Order cancelled = this.service.cancel(order.getId(), this.userId);
+
+		assertThat(cancelled.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(cancelled.getRefundId()).isEqualTo(refundId);
+	}
+
+	@Test
+	void leavesTheCancellationPendingWhenTheRefundCannotBeMadeNow() {
+		Order order = keep(paidBy(this.userId));
+		given(this.payments.findByOrder(order.getId()))
+			.willReturn(Optional.of(new PaymentResult(order.getPaymentId(), PaymentResult.State.APPROVED, null)));
+		given(this.payments.refundInFull(any()))
+			.willThrow(new DependencyUnavailableException("payment service", new RuntimeException("timeout")));
+
+		Order cancelling = this.service.cancel(order.getId(), this.userId);
+
+		assertThat(cancelling.getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
+		assertThat(cancelling.getReconcileAfter()).isAfter(NOW);
+	}
+
+	@Test
+	void cancelsADeclinedOrderWithoutAskingThePaymentService() {
+		Order order = Orders.pending();
+		order.applyPayment(Orders.declined(), NOW);
+		keep(order);
+		Order cancelled = this.service.cancel(order.getId(), order.getUserId());
+		assertThat(cancelled.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+		then(this.payments).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void doesNotLetAnotherUserCancel() {
+		Order order = keep(paidBy(this.userId));
+		assertThatExceptionOfType(OrderNotFoundException.class)
+			.isThrownBy(() -> this.service.cancel(order.getId(), UUID.randomUUID()));
+		assertThat(this.stored.get(order.getId()).getStatus()).isEqualTo(OrderStatus.PAID);
+	}
+
+	/**
+	 * Places an order as a new request with a fresh key; the idempotency mechanism itself
+	 * is tested against a real database ({@code IdempotentOrderPlacementIT}).
+	 */
+	private Order place(AtomicReference<Order> linked) {
+		Claim newRequest = new Claim() {
+			@Override
+			public Optional<UUID> resourceId() {
+				return Optional.ofNullable(linked.get()).map(Order::getId);
+			}
+
+			@Override
+			public boolean takenOver() {
+				return false;
+			}
+
+			@Override
+			public void link(UUID resourceId) {
+				linked.set(OrderServiceTests.this.stored.get(resourceId));
+			}
+		};
+		given(this.idempotency.execute(any(), eq(OrderSnapshot.class), any()))
+			.willAnswer(invocation -> invocation.<Function<Claim, OrderSnapshot>>getArgument(2).apply(newRequest));
+		OrderSnapshot answer = this.service.place(this.userId, new IdempotencyKey("key-" + UUID.randomUUID()),
+				List.of(new RequestedLine("COFFEE-BEANS-1KG", 2), new RequestedLine("ESPRESSO-CUP", 1)), "tok_visa");
+		return this.stored.get(answer.id());
+	}
+
+	private Order paidBy(UUID user) {
+		Order order = Order.place(user, List.of(new OrderLine(Orders.CUP, 1)), "EUR", "tok_visa", Orders.PLACED_AT,
+				Orders.RECONCILIATION);
+		order.applyPayment(Orders.approved(), Orders.PLACED_AT);
+		return order;
+	}
+
+	private Order keep(Order order) {
+		this.stored.put(order.getId(), order);
+		return order;
+	}
+
+}

@@ -1,0 +1,138 @@
+package com.example.platform.order.ordering;
+
+import com.example.platform.order.catalog.Money;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import static com.example.platform.order.ordering.Orders.PLACED_AT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class OrderTests {
+
+	private final Instant later = PLACED_AT.plusSeconds(5);
+
+	@Test
+	void isPlacedPendingWithAServerComputedTotalAndADeadlineForReconciliation() {
+		Order order = Orders.pending();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAYMENT_PENDING);
+		assertThat(order.getTotal()).isEqualTo(new Money(2 * 2490 + 900, "EUR"));
+		assertThat(order.getLines()).hasSize(2);
+		assertThat(order.getReconcileAfter()).isEqualTo(PLACED_AT.plusSeconds(30));
+		assertThat(order.paymentKey()).isEqualTo("order-" + order.getId());
+		assertThat(order.refundKey()).isNotEqualTo(order.paymentKey());
+	}
+
+	@Test
+	void becomesPaidWhenThePaymentIsApproved() {
+		Order order = Orders.pending();
+		PaymentResult payment = Orders.approved();
+		assertThat(order.applyPayment(payment, this.later)).isTrue();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAID);
+		assertThat(order.getPaymentId()).isEqualTo(payment.paymentId());
+		assertThat(order.getUpdatedAt()).isEqualTo(this.later);
+		assertThat(order.getReconcileAfter()).isNull();
+	}
+
+	@Test
+	void keepsTheDeclineCode() {
+		Order order = Orders.pending();
+		order.applyPayment(Orders.declined(), this.later);
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAYMENT_DECLINED);
+		assertThat(order.getDeclineCode()).isEqualTo("card_declined");
+	}
+
+	@Test
+	void staysPendingWhileThePaymentIs() {
+		Order order = Orders.pending();
+		assertThat(order.applyPayment(Orders.pendingPayment(), this.later)).isFalse();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAYMENT_PENDING);
+	}
+
+	@Test
+	void failsWhenThePaymentServiceGivesUp() {
+		Order order = Orders.pending();
+		order.applyPayment(Orders.failed(), this.later);
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAYMENT_FAILED);
+	}
+
+	@Test
+	void acceptsTheSameOutcomeTwice() {
+		Order order = Orders.paid();
+		assertThat(order.applyPayment(Orders.approved(), this.later)).isFalse();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAID);
+	}
+
+	@Test
+	void refusesAContradictingOutcome() {
+		assertThatExceptionOfType(IllegalOrderTransitionException.class)
+			.isThrownBy(() -> Orders.paid().applyPayment(Orders.declined(), this.later))
+			.withMessage("An order that is PAID cannot record a DECLINED payment.");
+		Order declined = Orders.pending();
+		declined.applyPayment(Orders.declined(), this.later);
+		assertThatExceptionOfType(IllegalOrderTransitionException.class)
+			.isThrownBy(() -> declined.applyPayment(Orders.approved(), this.later));
+	}
+
+	@Test
+	void cancelsAtOnceWhenNoMoneyWasTaken() {
+		Order order = Orders.pending();
+		order.applyPayment(Orders.declined(), this.later);
+		assertThat(order.requestCancellation(this.later)).isTrue();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+	}
+
+	@Test
+	void waitsForTheRefundWhenPaid() {
+		Order order = Orders.paid();
+		order.requestCancellation(this.later);
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
+		assertThat(order.getReconcileAfter()).isEqualTo(this.later);
+		UUID refund = UUID.randomUUID();
+		assertThat(order.completeCancellation(refund, this.later)).isTrue();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(order.getRefundId()).isEqualTo(refund);
+		assertThat(order.getReconcileAfter()).isNull();
+	}
+
+	@Test
+	void cancellingTwiceChangesNothing() {
+		Order order = Orders.paid();
+		order.requestCancellation(this.later);
+		order.completeCancellation(UUID.randomUUID(), this.later);
+		assertThat(order.requestCancellation(this.later.plusSeconds(1))).isFalse();
+		assertThat(order.completeCancellation(UUID.randomUUID(), this.later)).isFalse();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+	}
+
+	@Test
+	void cannotCompleteACancellationThatWasNotRequested() {
+		assertThatExceptionOfType(IllegalOrderTransitionException.class)
+			.isThrownBy(() -> Orders.paid().completeCancellation(UUID.randomUUID(), this.later));
+	}
+
+	@Test
+	void cancellingAPendingOrderWaitsForThePaymentsOutcome() {
+		Order order = Orders.pending();
+		order.requestCancellation(this.later);
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
+		order.applyPayment(Orders.declined(), this.later);
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+	}
+
+	@Test
+	void aChargeThatLandsAfterTheCancellationReopensItForARefund() {
+		Order order = Orders.pending();
+		order.requestCancellation(this.later);
+		order.completeCancellation(null, this.later);
+		PaymentResult late = Orders.approved();
+		assertThat(order.applyPayment(late, this.later.plusSeconds(1))).isTrue();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
+		assertThat(order.getPaymentId()).isEqualTo(late.paymentId());
+		assertThat(order.getReconcileAfter()).isEqualTo(this.later.plusSeconds(1));
+	}
+
+}

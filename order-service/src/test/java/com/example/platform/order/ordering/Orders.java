@@ -1,0 +1,68 @@
+package com.example.platform.order.ordering;
+
+import com.example.platform.order.catalog.Money;
+import com.example.platform.order.catalog.Product;
+import com.example.platform.support.retry.RetryPolicy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Test data: products and orders in the states tests need.
+ */
+public final class Orders {
+
+	/** Reconciliation after 30 s, then from 5 s doubling up to 5 min. */
+	public static final RetryPolicy RECONCILIATION = RetryPolicy.unbounded(Duration.ofSeconds(30),
+			Duration.ofSeconds(5), Duration.ofMinutes(5));
+
+	public static final Instant PLACED_AT = Instant.parse("2026-05-01T10:00:00Z");
+
+	public static final Product BEANS = new Product("COFFEE-BEANS-1KG", "Coffee beans, 1 kg", new Money(2490, "EUR"),
+			true);
+
+	public static final Product CUP = new Product("ESPRESSO-CUP", "Espresso cup", new Money(900, "EUR"), true);
+
+	public static final Product TEA = new Product("TEA-SAMPLER", "Tea sampler", new Money(1500, "USD"), true);
+
+	public static final Product RETIRED = new Product("FILTER-PAPERS", "Filter papers", new Money(350, "EUR"), false);
+
+	private Orders() {
+	}
+
+	/**
+	 * @return two beans and one cup for a new user, waiting for payment (total 58.80 EUR)
+	 */
+	public static Order pending() {
+		return Order.place(UUID.randomUUID(), List.of(new OrderLine(BEANS, 2), new OrderLine(CUP, 1)), "EUR",
+				"tok_visa", PLACED_AT, RECONCILIATION);
+	}
+
+	/**
+	 * @return a paid order
+	 */
+	public static Order paid() {
+		Order order = pending();
+		order.applyPayment(approved(), PLACED_AT.plusSeconds(1));
+		return order;
+	}
+
+	public static PaymentResult approved() {
+		return new PaymentResult(UUID.randomUUID(), PaymentResult.State.APPROVED, null);
+	}
+
+	public static PaymentResult declined() {
+		return new PaymentResult(UUID.randomUUID(), PaymentResult.State.DECLINED, "card_declined");
+	}
+
+	public static PaymentResult pendingPayment() {
+		return new PaymentResult(UUID.randomUUID(), PaymentResult.State.PENDING, null);
+	}
+
+	public static PaymentResult failed() {
+		return new PaymentResult(UUID.randomUUID(), PaymentResult.State.FAILED, null);
+	}
+
+}
