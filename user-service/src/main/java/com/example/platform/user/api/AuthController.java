@@ -4,9 +4,10 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 
-import com.example.platform.user.domain.AccessTokens;
-import com.example.platform.user.domain.AccountService;
-import com.example.platform.user.domain.UserAccount;
+import com.example.platform.user.accounts.AccountService;
+import com.example.platform.user.accounts.UserAccount;
+import com.example.platform.user.login.AccessTokens;
+import com.example.platform.user.login.LoginService;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,8 +24,11 @@ class AuthController {
 
 	private final AccountService accounts;
 
-	AuthController(AccountService accounts) {
+	private final LoginService logins;
+
+	AuthController(AccountService accounts, LoginService logins) {
 		this.accounts = accounts;
+		this.logins = logins;
 	}
 
 	@PostMapping("/register")
@@ -35,7 +39,7 @@ class AuthController {
 
 	@PostMapping("/login")
 	TokenResponse login(@Valid @RequestBody LoginRequest request) {
-		AccessTokens.IssuedToken token = this.accounts.login(request.email(), request.password());
+		AccessTokens.IssuedToken token = this.logins.login(request.email(), request.password());
 		return new TokenResponse(token.value(), "Bearer", token.expiresIn().toSeconds());
 	}
 

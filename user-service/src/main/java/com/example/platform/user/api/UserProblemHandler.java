@@ -6,11 +6,11 @@ import com.example.platform.support.problem.FieldError;
 import com.example.platform.support.problem.PlatformExceptionHandler;
 import com.example.platform.support.problem.ProblemTypes;
 import com.example.platform.support.problem.Problems;
-import com.example.platform.user.domain.EmailAlreadyRegisteredException;
-import com.example.platform.user.domain.InvalidCredentialsException;
-import com.example.platform.user.domain.InvalidPasswordException;
-import com.example.platform.user.domain.LoginThrottledException;
-import com.example.platform.user.domain.UserNotFoundException;
+import com.example.platform.user.accounts.EmailAlreadyRegisteredException;
+import com.example.platform.user.accounts.InvalidPasswordException;
+import com.example.platform.user.accounts.UserNotFoundException;
+import com.example.platform.user.login.InvalidCredentialsException;
+import com.example.platform.user.login.LoginThrottledException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -3,7 +3,7 @@ package com.example.platform.user.api;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.example.platform.user.domain.UserAccount;
+import com.example.platform.user.accounts.UserAccount;
 
 /**
  * A user's profile as the API shows it; never the password hash.

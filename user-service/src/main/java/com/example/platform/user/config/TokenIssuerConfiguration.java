@@ -11,8 +11,8 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
 import com.example.platform.support.security.ProblemSecurityHandlers;
-import com.example.platform.user.domain.AccessTokens;
-import com.example.platform.user.domain.LoginThrottle;
+import com.example.platform.user.login.AccessTokens;
+import com.example.platform.user.login.LoginThrottle;
 import com.example.platform.user.security.ConfiguredClients;
 import com.example.platform.user.security.JwtAccessTokens;
 import com.example.platform.user.security.SigningKeys;

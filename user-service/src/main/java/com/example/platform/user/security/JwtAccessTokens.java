@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.example.platform.user.domain.AccessTokens;
-import com.example.platform.user.domain.UserAccount;
+import com.example.platform.user.accounts.UserAccount;
+import com.example.platform.user.login.AccessTokens;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;

@@ -6,15 +6,16 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import com.example.platform.support.ServiceSupportAutoConfiguration;
+import com.example.platform.user.accounts.AccountService;
+import com.example.platform.user.accounts.EmailAddress;
+import com.example.platform.user.accounts.EmailAlreadyRegisteredException;
+import com.example.platform.user.accounts.InvalidPasswordException;
+import com.example.platform.user.accounts.UserAccount;
 import com.example.platform.user.config.ApiSecurityConfiguration;
-import com.example.platform.user.domain.AccessTokens.IssuedToken;
-import com.example.platform.user.domain.AccountService;
-import com.example.platform.user.domain.EmailAddress;
-import com.example.platform.user.domain.EmailAlreadyRegisteredException;
-import com.example.platform.user.domain.InvalidCredentialsException;
-import com.example.platform.user.domain.InvalidPasswordException;
-import com.example.platform.user.domain.LoginThrottledException;
-import com.example.platform.user.domain.UserAccount;
+import com.example.platform.user.login.AccessTokens.IssuedToken;
+import com.example.platform.user.login.InvalidCredentialsException;
+import com.example.platform.user.login.LoginService;
+import com.example.platform.user.login.LoginThrottledException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -45,6 +46,9 @@ class AuthControllerTests {
 
 	@MockitoBean
 	private AccountService accounts;
+
+	@MockitoBean
+	private LoginService logins;
 
 	@MockitoBean
 	private JwtDecoder jwtDecoder;
@@ -188,7 +192,7 @@ class AuthControllerTests {
 
 	@Test
 	void logsInWithABearerToken() {
-		given(this.accounts.login("alice@example.com", "long enough"))
+		given(this.logins.login("alice@example.com", "long enough"))
 			.willReturn(new IssuedToken("header.payload.signature", Duration.ofMinutes(15)));
 		MvcTestResult result = login("""
 				{"email": "alice@example.com", "password": "long enough"}""");
@@ -200,7 +204,7 @@ class AuthControllerTests {
 
 	@Test
 	void answersWrongCredentialsWithoutSayingWhichIsWrong() {
-		given(this.accounts.login(any(), any())).willThrow(new InvalidCredentialsException());
+		given(this.logins.login(any(), any())).willThrow(new InvalidCredentialsException());
 		MvcTestResult result = login("""
 				{"email": "alice@example.com", "password": "wrong password"}""");
 		assertProblem(result, HttpStatus.UNAUTHORIZED, "unauthenticated");
@@ -211,7 +215,7 @@ class AuthControllerTests {
 
 	@Test
 	void answersAThrottledLoginWithRetryAfter() {
-		given(this.accounts.login(any(), any())).willThrow(new LoginThrottledException(Duration.ofMillis(61_500)));
+		given(this.logins.login(any(), any())).willThrow(new LoginThrottledException(Duration.ofMillis(61_500)));
 		MvcTestResult result = login("""
 				{"email": "alice@example.com", "password": "whatever"}""");
 		assertProblem(result, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests");
@@ -229,7 +233,7 @@ class AuthControllerTests {
 
 	@Test
 	void answersAnUnexpectedFailureWithoutInternals() {
-		given(this.accounts.login(any(), any())).willThrow(new IllegalStateException("connection pool exhausted"));
+		given(this.logins.login(any(), any())).willThrow(new IllegalStateException("connection pool exhausted"));
 		MvcTestResult result = login("""
 				{"email": "alice@example.com", "password": "whatever"}""");
 		assertProblem(result, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error");

@@ -1,17 +1,19 @@
 package com.example.platform.user.api;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import com.example.platform.support.ServiceSupportAutoConfiguration;
+import com.example.platform.support.security.Caller;
+import com.example.platform.user.accounts.AccountService;
+import com.example.platform.user.accounts.EmailAddress;
+import com.example.platform.user.accounts.UserAccount;
+import com.example.platform.user.accounts.UserNotFoundException;
 import com.example.platform.user.config.ApiSecurityConfiguration;
-import com.example.platform.user.domain.AccountService;
-import com.example.platform.user.domain.EmailAddress;
-import com.example.platform.user.domain.UserAccount;
-import com.example.platform.user.domain.UserNotFoundException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -29,6 +31,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static com.example.platform.user.api.AuthControllerTests.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
@@ -47,12 +50,14 @@ class UserControllerTests {
 	@MockitoBean
 	private JwtDecoder jwtDecoder;
 
+	private final ArgumentCaptor<Caller> caller = ArgumentCaptor.forClass(Caller.class);
+
 	private final UserAccount alice = UserAccount.register(EmailAddress.of("alice@example.com"), "Alice", "h",
 			Instant.parse("2026-01-02T03:04:05Z"));
 
 	@Test
 	void showsTheCallersOwnProfile() {
-		given(this.accounts.profile(this.alice.getId(), Optional.of(this.alice.getId()), false)).willReturn(this.alice);
+		given(this.accounts.ownProfile(any())).willReturn(this.alice);
 		MvcTestResult result = this.mvc.get()
 			.uri("/api/users/me")
 			.with(jwt().jwt(token -> token.subject(this.alice.getId().toString())))
@@ -60,28 +65,46 @@ class UserControllerTests {
 		assertThat(result).hasStatus(HttpStatus.OK);
 		assertThat(result).bodyJson().extractingPath("$.email").isEqualTo("alice@example.com");
 		assertThat(result).bodyJson().extractingPath("$.name").isEqualTo("Alice");
+		then(this.accounts).should().ownProfile(this.caller.capture());
+		assertThat(this.caller.getValue().userId()).contains(this.alice.getId());
+	}
+
+	@Test
+	void answersMeForAServiceTokenWithNotFound() {
+		given(this.accounts.ownProfile(any())).willThrow(new UserNotFoundException());
+		MvcTestResult result = this.mvc.get()
+			.uri("/api/users/me")
+			.with(jwt().jwt(token -> token.subject("order-service").claim("scope", "internal")))
+			.exchange();
+		assertProblem(result, HttpStatus.NOT_FOUND, "not-found");
+		then(this.accounts).should().ownProfile(this.caller.capture());
+		assertThat(this.caller.getValue().userId()).isEmpty();
 	}
 
 	@Test
 	void passesTheInternalScopeOnForServiceTokens() {
-		given(this.accounts.profile(this.alice.getId(), Optional.empty(), true)).willReturn(this.alice);
+		given(this.accounts.profile(eq(this.alice.getId()), any())).willReturn(this.alice);
 		MvcTestResult result = this.mvc.get()
 			.uri("/api/users/{id}", this.alice.getId())
 			.with(jwt().jwt(token -> token.subject("order-service").claim("scope", "internal")))
 			.exchange();
 		assertThat(result).hasStatus(HttpStatus.OK);
+		then(this.accounts).should().profile(eq(this.alice.getId()), this.caller.capture());
+		assertThat(this.caller.getValue()).isEqualTo(new Caller.Service("order-service", Set.of("internal")));
 	}
 
 	@Test
 	void hidesOtherUsersBehindNotFound() {
 		UUID bob = UUID.randomUUID();
-		given(this.accounts.profile(any(), any(), any(Boolean.class))).willThrow(new UserNotFoundException());
+		given(this.accounts.profile(any(), any())).willThrow(new UserNotFoundException());
 		MvcTestResult result = this.mvc.get()
 			.uri("/api/users/{id}", bob)
 			.with(jwt().jwt(token -> token.subject(this.alice.getId().toString())))
 			.exchange();
 		assertProblem(result, HttpStatus.NOT_FOUND, "not-found");
-		then(this.accounts).should().profile(bob, Optional.of(this.alice.getId()), false);
+		then(this.accounts).should().profile(eq(bob), this.caller.capture());
+		assertThat(this.caller.getValue().userId()).contains(this.alice.getId());
+		assertThat(this.caller.getValue().hasScope("internal")).isFalse();
 	}
 
 	@Test

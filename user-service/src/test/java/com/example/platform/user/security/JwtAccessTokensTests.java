@@ -12,9 +12,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import org.junit.jupiter.api.Test;
 
-import com.example.platform.user.domain.AccessTokens.IssuedToken;
-import com.example.platform.user.domain.EmailAddress;
-import com.example.platform.user.domain.UserAccount;
+import com.example.platform.user.accounts.EmailAddress;
+import com.example.platform.user.accounts.UserAccount;
+import com.example.platform.user.login.AccessTokens.IssuedToken;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;

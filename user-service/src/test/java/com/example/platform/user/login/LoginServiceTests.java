@@ -1,17 +1,19 @@
-package com.example.platform.user.domain;
+package com.example.platform.user.login;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
-import org.springframework.dao.DataIntegrityViolationException;
+import com.example.platform.user.accounts.EmailAddress;
+import com.example.platform.user.accounts.UserAccount;
+import com.example.platform.user.accounts.UserAccountRepository;
+
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +26,7 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 
-class AccountServiceTests {
+class LoginServiceTests {
 
 	private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
@@ -38,46 +40,13 @@ class AccountServiceTests {
 
 	private final LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(15));
 
-	private AccountService service;
+	private LoginService service;
 
 	@BeforeEach
 	void setUp() {
 		given(this.passwordEncoder.encode(anyString())).willAnswer(invocation -> "hash:" + invocation.getArgument(0));
-		this.service = new AccountService(this.accounts, this.loginFailures, this.passwordEncoder, this.accessTokens,
+		this.service = new LoginService(this.accounts, this.loginFailures, this.passwordEncoder, this.accessTokens,
 				this.throttle, Clock.fixed(NOW, ZoneOffset.UTC));
-	}
-
-	@Test
-	void registersWithTrimmedEmailAndHashedPassword() {
-		given(this.accounts.saveAndFlush(any())).willAnswer(invocation -> invocation.getArgument(0));
-		UserAccount account = this.service.register(" Bob@Example.com ", " Bob ", "s3cret-enough");
-		assertThat(account.getEmail().value()).isEqualTo("Bob@Example.com");
-		assertThat(account.getName()).isEqualTo("Bob");
-		assertThat(account.getPasswordHash()).isEqualTo("hash:s3cret-enough");
-		assertThat(account.getCreatedAt()).isEqualTo(NOW);
-	}
-
-	@Test
-	void refusesAWeakPasswordBeforeHashingOrStoring() {
-		assertThatExceptionOfType(InvalidPasswordException.class)
-			.isThrownBy(() -> this.service.register("bob@example.com", "Bob", "short"));
-		then(this.passwordEncoder).should(never()).encode("short");
-		then(this.accounts).should(never()).saveAndFlush(any());
-	}
-
-	@Test
-	void refusesAnAddressThatIsTakenInAnyCase() {
-		given(this.accounts.existsByEmailKey("bob@example.com")).willReturn(true);
-		assertThatExceptionOfType(EmailAlreadyRegisteredException.class)
-			.isThrownBy(() -> this.service.register("BOB@example.com", "Bob", "s3cret-enough"));
-		then(this.accounts).should(never()).saveAndFlush(any());
-	}
-
-	@Test
-	void turnsALostRegistrationRaceIntoAConflict() {
-		given(this.accounts.saveAndFlush(any())).willThrow(new DataIntegrityViolationException("duplicate key"));
-		assertThatExceptionOfType(EmailAlreadyRegisteredException.class)
-			.isThrownBy(() -> this.service.register("bob@example.com", "Bob", "s3cret-enough"));
 	}
 
 	@Test
@@ -130,27 +99,10 @@ class AccountServiceTests {
 	}
 
 	@Test
-	void showsAUserTheirOwnProfileOnly() {
-		UUID bobId = UUID.randomUUID();
-		UserAccount bob = UserAccount.register(EmailAddress.of("bob@example.com"), "Bob", "h", NOW);
-		given(this.accounts.findById(bobId)).willReturn(Optional.of(bob));
+	void purgesTheCountersOfWindowsThatAreOver() {
+		given(this.loginFailures.deleteStale(NOW.minus(Duration.ofMinutes(15)))).willReturn(3);
 
-		assertThat(this.service.profile(bobId, Optional.of(bobId), false)).isSameAs(bob);
-		assertThatExceptionOfType(UserNotFoundException.class)
-			.isThrownBy(() -> this.service.profile(bobId, Optional.of(UUID.randomUUID()), false));
-		assertThatExceptionOfType(UserNotFoundException.class)
-			.isThrownBy(() -> this.service.profile(bobId, Optional.empty(), false));
-	}
-
-	@Test
-	void showsAnyProfileToAnInternalCaller() {
-		UUID bobId = UUID.randomUUID();
-		UserAccount bob = UserAccount.register(EmailAddress.of("bob@example.com"), "Bob", "h", NOW);
-		given(this.accounts.findById(bobId)).willReturn(Optional.of(bob));
-
-		assertThat(this.service.profile(bobId, Optional.empty(), true)).isSameAs(bob);
-		assertThatExceptionOfType(UserNotFoundException.class)
-			.isThrownBy(() -> this.service.profile(UUID.randomUUID(), Optional.empty(), true));
+		assertThat(this.service.purgeStaleFailures()).isEqualTo(3);
 	}
 
 	private static LoginFailure failures(int count) {

@@ -1,4 +1,4 @@
-package com.example.platform.user.domain;
+package com.example.platform.user.accounts;
 
 import java.util.Locale;
 

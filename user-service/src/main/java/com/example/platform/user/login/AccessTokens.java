@@ -1,6 +1,8 @@
-package com.example.platform.user.domain;
+package com.example.platform.user.login;
 
 import java.time.Duration;
+
+import com.example.platform.user.accounts.UserAccount;
 
 /**
  * Port: issues the access token a user gets on login.

@@ -1,4 +1,4 @@
-package com.example.platform.user.domain;
+package com.example.platform.user.login;
 
 /**
  * Email or password is wrong; deliberately does not say which.

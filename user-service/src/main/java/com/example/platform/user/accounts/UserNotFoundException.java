@@ -1,4 +1,4 @@
-package com.example.platform.user.domain;
+package com.example.platform.user.accounts;
 
 /**
  * No such user, or not one the caller may see (the two are indistinguishable on purpose).

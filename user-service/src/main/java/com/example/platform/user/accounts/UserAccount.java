@@ -1,4 +1,4 @@
-package com.example.platform.user.domain;
+package com.example.platform.user.accounts;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

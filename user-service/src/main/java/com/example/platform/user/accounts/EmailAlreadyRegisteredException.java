@@ -1,4 +1,4 @@
-package com.example.platform.user.domain;
+package com.example.platform.user.accounts;
 
 /**
  * An account with this email address (compared case-insensitively) exists already.

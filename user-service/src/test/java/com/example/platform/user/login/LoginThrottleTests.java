@@ -1,4 +1,4 @@
-package com.example.platform.user.domain;
+package com.example.platform.user.login;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import com.example.platform.user.domain.LoginThrottle.LoginFailures;
+import com.example.platform.user.login.LoginThrottle.LoginFailures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

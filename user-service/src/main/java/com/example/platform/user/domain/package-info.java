@@ -1,4 +1,0 @@
-/**
- * Accounts, password rules, the login throttle and the use cases over them.
- */
-package com.example.platform.user.domain;
