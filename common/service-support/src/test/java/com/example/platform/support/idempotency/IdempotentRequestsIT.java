@@ -232,8 +232,11 @@ class IdempotentRequestsIT {
 				claim -> new Answer(UUID.randomUUID(), "APPROVED"));
 		this.requests.execute(IdempotentRequest.of(this.scope, "new", "pay", 1), Answer.class,
 				claim -> new Answer(UUID.randomUUID(), "APPROVED"));
-		this.jdbc.sql("update idempotent_request set created_at = created_at - interval '49 hours' "
-				+ "where scope = ? and idem_key = 'old'").param(this.scope).update();
+		this.jdbc
+			.sql("update idempotent_request set created_at = created_at - interval '49 hours' "
+					+ "where scope = ? and idem_key = 'old'")
+			.param(this.scope)
+			.update();
 
 		assertThat(this.requests.purgeExpired()).isGreaterThanOrEqualTo(1);
 
