@@ -85,14 +85,16 @@ public class ServiceSupportAutoConfiguration {
 	/**
 	 * Controllers take the caller as a
 	 * {@link com.example.platform.support.security.Caller} parameter instead of reading
-	 * the token.
+	 * the token, and a checked
+	 * {@link com.example.platform.support.idempotency.IdempotencyKey}.
 	 */
 	@Bean
-	WebMvcConfigurer callerArgumentResolverConfigurer() {
+	WebMvcConfigurer platformArgumentResolvers() {
 		return new WebMvcConfigurer() {
 			@Override
 			public void addArgumentResolvers(java.util.List<HandlerMethodArgumentResolver> resolvers) {
 				resolvers.add(new CallerArgumentResolver());
+				resolvers.add(new IdempotencyKeyArgumentResolver());
 			}
 		};
 	}

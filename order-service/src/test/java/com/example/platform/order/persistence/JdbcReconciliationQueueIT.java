@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two reconcilers (threads standing in for two instances) never claim the same order.
  */
 @OrderServiceIntegrationTest
-class ReconciliationQueueIT {
+class JdbcReconciliationQueueIT {
 
 	@Autowired
 	ReconciliationQueue queue;
