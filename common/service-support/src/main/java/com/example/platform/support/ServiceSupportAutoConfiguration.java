@@ -2,6 +2,7 @@ package com.example.platform.support;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import com.example.platform.edge.BodyLimit;
 import com.example.platform.support.problem.PlatformExceptionHandler;
 import com.example.platform.support.security.ProblemSecurityHandlers;
 import com.example.platform.support.security.ResourceServerDefaults;
@@ -51,7 +52,7 @@ public class ServiceSupportAutoConfiguration {
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(ServiceSupportProperties properties,
 			JsonMapper jsonMapper) {
 		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestBodyLimitFilter(properties.maxRequestBody(), jsonMapper));
+				new RequestBodyLimitFilter(new BodyLimit(properties.maxRequestBody().toBytes()), jsonMapper));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.example.platform.edge.EdgeProblemTypes;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -57,18 +59,10 @@ public final class Problems {
 	/**
 	 * The type for a status when nothing more specific is known.
 	 * @param status the HTTP status
-	 * @return a type from {@link ProblemTypes}
+	 * @return the type every edge of the platform uses for it
 	 */
 	public static URI typeFor(HttpStatus status) {
-		return switch (status) {
-			case UNAUTHORIZED -> ProblemTypes.UNAUTHENTICATED;
-			case FORBIDDEN -> ProblemTypes.FORBIDDEN;
-			case NOT_FOUND -> ProblemTypes.NOT_FOUND;
-			case CONFLICT -> ProblemTypes.CONFLICT;
-			case CONTENT_TOO_LARGE -> ProblemTypes.PAYLOAD_TOO_LARGE;
-			case TOO_MANY_REQUESTS -> ProblemTypes.TOO_MANY_REQUESTS;
-			default -> status.is5xxServerError() ? ProblemTypes.INTERNAL : ProblemTypes.BAD_REQUEST;
-		};
+		return EdgeProblemTypes.forStatus(status.value());
 	}
 
 }
