@@ -6,6 +6,7 @@ import com.example.platform.edge.BodyLimit;
 import com.example.platform.support.problem.PlatformExceptionHandler;
 import com.example.platform.support.security.ProblemSecurityHandlers;
 import com.example.platform.support.security.ResourceServerDefaults;
+import com.example.platform.support.web.MethodFilter;
 import com.example.platform.support.web.ProblemErrorController;
 import com.example.platform.support.web.RequestBodyLimitFilter;
 import com.example.platform.support.web.RequestIdFilter;
@@ -23,8 +24,9 @@ import org.springframework.core.Ordered;
 
 /**
  * Registers the baseline every servlet service gets by depending on
- * {@code service-support}: problem details for every error, request ids, the body size
- * limit, and the resource-server defaults to apply to the service's filter chain.
+ * {@code service-support}: problem details for every error, request ids, the platform's
+ * methods, the body size limit, and the resource-server defaults to apply to the
+ * service's filter chain.
  */
 @AutoConfiguration(before = { ErrorMvcAutoConfiguration.class, WebMvcAutoConfiguration.class })
 @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -49,11 +51,18 @@ public class ServiceSupportAutoConfiguration {
 	}
 
 	@Bean
+	FilterRegistrationBean<MethodFilter> methodFilter(JsonMapper jsonMapper) {
+		FilterRegistrationBean<MethodFilter> registration = new FilterRegistrationBean<>(new MethodFilter(jsonMapper));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	@Bean
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(ServiceSupportProperties properties,
 			JsonMapper jsonMapper) {
 		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
 				new RequestBodyLimitFilter(new BodyLimit(properties.maxRequestBody().toBytes()), jsonMapper));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return registration;
 	}
 

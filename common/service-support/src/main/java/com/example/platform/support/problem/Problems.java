@@ -1,6 +1,7 @@
 package com.example.platform.support.problem;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -54,6 +55,23 @@ public final class Problems {
 			body.putAll(problem.getProperties());
 		}
 		return body;
+	}
+
+	/**
+	 * The {@code instance} of a problem: the path the client asked for.
+	 * @param requestUri the request URI as the container has it (still encoded)
+	 * @return it as a URI, or {@code null} when it is not one
+	 */
+	public static URI instance(String requestUri) {
+		if (requestUri == null) {
+			return null;
+		}
+		try {
+			return new URI(requestUri);
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
 	}
 
 	/**
