@@ -3,7 +3,6 @@ package com.example.platform.edge;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -67,8 +66,8 @@ public final class HttpMethods {
 	 * @return the detail text
 	 */
 	public static String notAllowedDetail(String method, String allow) {
-		String named = (method != null && method.matches("[A-Za-z]{1,20}")) ? method.toUpperCase(Locale.ROOT)
-				: "of this request";
+		// Named as sent: methods are case-sensitive, and "get" is not GET.
+		String named = (method != null && method.matches("[A-Za-z]{1,20}")) ? method : "of this request";
 		return "The method " + named + " is not supported here."
 				+ ((allow == null || allow.isEmpty()) ? "" : " Allowed: " + allow + ".");
 	}

@@ -29,6 +29,7 @@ class HttpMethodsTests {
 			.startsWith("The method of this request is not supported here.")
 			.doesNotContain("<script>");
 		assertThat(HttpMethods.notAllowedDetail("DELETE", "")).isEqualTo("The method DELETE is not supported here.");
+		assertThat(HttpMethods.notServedDetail("get")).startsWith("The method get is not supported here.");
 	}
 
 	@Test
