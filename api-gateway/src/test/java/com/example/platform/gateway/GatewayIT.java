@@ -308,19 +308,12 @@ class GatewayIT {
 
 	@Test
 	void relaysTheServicesOwnMethodNotAllowed() {
-		this.client.delete()
+		WebTestClient.ResponseSpec response = this.client.delete()
 			.uri("/api/users/read-only")
 			.header("Authorization", "Bearer " + service.validToken())
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
-			.expectHeader()
-			.valueEquals("Allow", "GET")
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.detail")
-			.isEqualTo("from the service");
+			.exchange();
+		response.expectHeader().valueEquals("Allow", "GET");
+		expectServiceProblem(response, HttpStatus.METHOD_NOT_ALLOWED);
 	}
 
 	@Test
@@ -341,12 +334,15 @@ class GatewayIT {
 
 	@Test
 	void relaysTheServicesOwnProblemUnchanged() {
-		this.client.get()
+		expectServiceProblem(this.client.get()
 			.uri("/api/users/conflict")
 			.header("Authorization", "Bearer " + service.validToken())
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.CONFLICT)
+			.exchange(), HttpStatus.CONFLICT);
+	}
+
+	private static void expectServiceProblem(WebTestClient.ResponseSpec response, HttpStatus status) {
+		response.expectStatus()
+			.isEqualTo(status)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()

@@ -140,10 +140,9 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		// Spring's own detail quotes the value, and a repeated parameter's value is a
-		// String[] whose toString() is a JVM internal: name the parameter and the
-		// expected
-		// form, never the value.
+		// Spring's detail quotes the value, and a repeated parameter's value is a
+		// String[]
+		// whose toString() is a JVM internal: name the parameter and the form expected.
 		String name = (ex instanceof MethodArgumentTypeMismatchException argument) ? argument.getName()
 				: ex.getPropertyName();
 		String field = (name != null) ? name : "parameter";
@@ -157,11 +156,10 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		// Spring MVC's other errors (406, 415, missing header or parameter, no
-		// handler...):
+		// Spring MVC's other errors (406, 415, missing header or parameter, no handler):
 		// keep Spring's detail, which names parameters and media types but no classes or
 		// values, and add our type. A 5xx (conversion not supported, missing path
-		// variable...) is our fault: its detail can quote internals, so it is replaced.
+		// variable) is our fault: its detail can quote internals, so it is replaced.
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
 		if (response != null && response.getBody() instanceof ProblemDetail problem) {
 			HttpStatus status = HttpStatus.valueOf(statusCode.value());
