@@ -150,6 +150,17 @@ final class DownstreamStub implements AutoCloseable {
 				case "/api/users/conflict" -> respond(exchange, 409, "application/problem+json",
 						"{\"type\":\"https://platform.example/problems/conflict\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"from the service\"}");
 				case "/api/auth/register" -> respond(exchange, 201, "application/json", describe(path, headers, body));
+				case "/api/users/read-only" -> {
+					if ("GET".equals(exchange.getRequestMethod())) {
+						respond(exchange, 200, "application/json", describe(path, headers, body));
+					}
+					else {
+						// As a service answers a method it has no operation for.
+						exchange.getResponseHeaders().set("Allow", "GET");
+						respond(exchange, 405, "application/problem+json",
+								"{\"type\":\"https://platform.example/problems/method-not-allowed\",\"title\":\"Method Not Allowed\",\"status\":405,\"detail\":\"from the service\"}");
+					}
+				}
 				default -> respond(exchange, 200, "application/json", describe(path, headers, body));
 			}
 		}

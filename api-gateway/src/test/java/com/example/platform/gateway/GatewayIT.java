@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -279,6 +281,50 @@ class GatewayIT {
 	}
 
 	@Test
+	void refusesMethodsThePlatformNeverServesWithAllow() {
+		String probe = UUID.randomUUID().toString();
+		for (String method : new String[] { "TRACE", "PROPFIND", "BREW" }) {
+			WebTestClient.ResponseSpec response = this.client.method(HttpMethod.valueOf(method))
+				.uri("/api/users/me")
+				.header("Authorization", "Bearer " + service.validToken())
+				.header("X-Probe", probe)
+				.exchange();
+			response.expectHeader().valueEquals("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+			expectProblem(response, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed").jsonPath("$.detail")
+				.isEqualTo("The method " + method
+						+ " is not supported here. Allowed: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS.")
+				.jsonPath("$.instance")
+				.isEqualTo("/api/users/me");
+		}
+		// Never routed: the service did not see any of them.
+		assertThat(String.valueOf(service.lastHeaders())).doesNotContain(probe);
+	}
+
+	@Test
+	void refusesTraceBeforeAskingForAToken() {
+		expectProblem(this.client.method(HttpMethod.TRACE).uri("/api/nothing-here").exchange(),
+				HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed");
+	}
+
+	@Test
+	void relaysTheServicesOwnMethodNotAllowed() {
+		WebTestClient.ResponseSpec response = this.client.delete()
+			.uri("/api/users/read-only")
+			.header("Authorization", "Bearer " + service.validToken())
+			.exchange();
+		response.expectHeader().valueEquals("Allow", "GET");
+		expectServiceProblem(response, HttpStatus.METHOD_NOT_ALLOWED);
+	}
+
+	@Test
+	void answersAPathTheFirewallRefusesWithAProblem() {
+		expectProblem(this.client.get()
+			.uri("/api/users/a%2F..%2Fme")
+			.header("Authorization", "Bearer " + service.validToken())
+			.exchange(), HttpStatus.BAD_REQUEST, "bad-request");
+	}
+
+	@Test
 	void answersASlowServiceWithGatewayTimeout() {
 		expectProblem(this.client.get()
 			.uri("/api/users/slow")
@@ -288,12 +334,15 @@ class GatewayIT {
 
 	@Test
 	void relaysTheServicesOwnProblemUnchanged() {
-		this.client.get()
+		expectServiceProblem(this.client.get()
 			.uri("/api/users/conflict")
 			.header("Authorization", "Bearer " + service.validToken())
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.CONFLICT)
+			.exchange(), HttpStatus.CONFLICT);
+	}
+
+	private static void expectServiceProblem(WebTestClient.ResponseSpec response, HttpStatus status) {
+		response.expectStatus()
+			.isEqualTo(status)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()

@@ -2,8 +2,10 @@ package com.example.platform.gateway.config;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import com.example.platform.edge.BodyLimit;
 import com.example.platform.gateway.web.CorrelationWebFilter;
 import com.example.platform.gateway.web.IdentityHeadersFilter;
+import com.example.platform.gateway.web.MethodWebFilter;
 import com.example.platform.gateway.web.ProblemErrorWebExceptionHandler;
 import com.example.platform.gateway.web.ProblemWriter;
 import com.example.platform.gateway.web.RequestBodyLimitWebFilter;
@@ -29,7 +31,12 @@ class GatewayConfiguration {
 
 	@Bean
 	RequestBodyLimitWebFilter requestBodyLimitWebFilter(GatewayProperties properties) {
-		return new RequestBodyLimitWebFilter(properties.maxRequestBody());
+		return new RequestBodyLimitWebFilter(new BodyLimit(properties.maxRequestBody().toBytes()));
+	}
+
+	@Bean
+	MethodWebFilter methodWebFilter() {
+		return new MethodWebFilter();
 	}
 
 	@Bean

@@ -2,7 +2,8 @@ package com.example.platform.gateway.security;
 
 import reactor.core.publisher.Mono;
 
-import com.example.platform.gateway.web.GatewayProblemTypes;
+import com.example.platform.edge.AuthenticationProblems;
+import com.example.platform.edge.EdgeProblemTypes;
 import com.example.platform.gateway.web.ProblemWriter;
 
 import org.springframework.http.HttpHeaders;
@@ -28,8 +29,8 @@ public class ProblemAccessDeniedHandler implements ServerAccessDeniedHandler {
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
 		exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
-		return this.problems.write(exchange, HttpStatus.FORBIDDEN, GatewayProblemTypes.FORBIDDEN,
-				"The token is valid but does not allow this operation.");
+		return this.problems.write(exchange, HttpStatus.FORBIDDEN, EdgeProblemTypes.FORBIDDEN,
+				AuthenticationProblems.FORBIDDEN);
 	}
 
 }

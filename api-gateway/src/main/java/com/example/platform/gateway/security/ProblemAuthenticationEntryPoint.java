@@ -1,10 +1,9 @@
 package com.example.platform.gateway.security;
 
-import java.util.Locale;
-
 import reactor.core.publisher.Mono;
 
-import com.example.platform.gateway.web.GatewayProblemTypes;
+import com.example.platform.edge.AuthenticationProblems;
+import com.example.platform.edge.EdgeProblemTypes;
 import com.example.platform.gateway.web.ProblemWriter;
 
 import org.springframework.http.HttpHeaders;
@@ -34,8 +33,7 @@ public class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntr
 	@Override
 	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
 		if (ex instanceof AuthenticationServiceException) {
-			return this.problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-					GatewayProblemTypes.SERVICE_UNAVAILABLE,
+			return this.problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, EdgeProblemTypes.SERVICE_UNAVAILABLE,
 					"The token cannot be checked right now: the platform's signing keys are unavailable. Retry later.");
 		}
 		String detail = describe(ex);
@@ -48,18 +46,11 @@ public class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntr
 		else {
 			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 		}
-		return this.problems.write(exchange, HttpStatus.UNAUTHORIZED, GatewayProblemTypes.UNAUTHENTICATED, detail);
+		return this.problems.write(exchange, HttpStatus.UNAUTHORIZED, EdgeProblemTypes.UNAUTHENTICATED, detail);
 	}
 
 	static String describe(AuthenticationException ex) {
-		if (!(ex instanceof InvalidBearerTokenException)) {
-			return "Authentication required: send a valid bearer token in the Authorization header.";
-		}
-		String message = String.valueOf(ex.getMessage()).toLowerCase(Locale.ROOT);
-		if (message.contains("expired")) {
-			return "The bearer token has expired: log in again for a new one.";
-		}
-		return "The bearer token is invalid: it is malformed, not signed by the platform, or not issued for it.";
+		return AuthenticationProblems.describe(ex instanceof InvalidBearerTokenException, ex.getMessage());
 	}
 
 }

@@ -60,6 +60,11 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	ProblemExchangeRejectedHandler problemExchangeRejectedHandler(ProblemWriter problems) {
+		return new ProblemExchangeRejectedHandler(problems);
+	}
+
+	@Bean
 	ReactiveJwtDecoder jwtDecoder(AuthProperties properties) {
 		// Own client for the key fetch: short timeouts, so an unreachable key service
 		// fails the request quickly (503) instead of hanging it.

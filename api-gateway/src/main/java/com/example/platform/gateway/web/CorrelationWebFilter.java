@@ -2,10 +2,11 @@ package com.example.platform.gateway.web;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
+
+import com.example.platform.edge.RequestIds;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -14,16 +15,17 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Gives every request an {@code X-Request-Id} (the client's when it is short and plain,
- * otherwise a new UUID) and a W3C {@code traceparent}, passes both to the service, and
- * returns the request id to the client, on errors too. The gateway is a hop of the trace:
- * an incoming trace keeps its trace id and flags and gets the gateway's own parent id; a
- * missing or malformed one starts a new, sampled trace.
+ * Gives every request an {@code X-Request-Id} (the platform's rule, {@link RequestIds}:
+ * the client's when it is short and plain, otherwise a new one) and a W3C
+ * {@code traceparent}, passes both to the service, and returns the request id to the
+ * client, on errors too. The gateway is a hop of the trace: an incoming trace keeps its
+ * trace id and flags and gets the gateway's own parent id; a missing or malformed one
+ * starts a new, sampled trace.
  */
 public class CorrelationWebFilter implements WebFilter, Ordered {
 
 	/** The request id header. */
-	public static final String REQUEST_ID_HEADER = "X-Request-Id";
+	public static final String REQUEST_ID_HEADER = RequestIds.HEADER;
 
 	/** The W3C trace context header. */
 	public static final String TRACEPARENT_HEADER = "traceparent";
@@ -33,8 +35,6 @@ public class CorrelationWebFilter implements WebFilter, Ordered {
 
 	/** Runs before security, so 401s carry the request id too. */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
-
-	private static final Pattern ACCEPTABLE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
 	private static final Pattern TRACEPARENT = Pattern
 		.compile("00-(?<trace>[0-9a-f]{32})-(?<parent>[0-9a-f]{16})-(?<flags>[0-9a-f]{2})");
@@ -48,7 +48,7 @@ public class CorrelationWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		String requestId = requestId(request.getHeaders().getFirst(REQUEST_ID_HEADER));
+		String requestId = RequestIds.acceptOrCreate(request.getHeaders().getFirst(REQUEST_ID_HEADER));
 		String traceparent = nextTraceparent(request.getHeaders().getFirst(TRACEPARENT_HEADER));
 		exchange.getAttributes().put(REQUEST_ID_ATTRIBUTE, requestId);
 		exchange.getResponse().getHeaders().set(REQUEST_ID_HEADER, requestId);
@@ -62,15 +62,6 @@ public class CorrelationWebFilter implements WebFilter, Ordered {
 			headers.set(TRACEPARENT_HEADER, traceparent);
 		}).build();
 		return chain.filter(exchange.mutate().request(mutated).build());
-	}
-
-	/**
-	 * @param supplied the client's {@code X-Request-Id}, or {@code null}
-	 * @return the supplied id when it is short and plain, otherwise a new UUID
-	 */
-	static String requestId(String supplied) {
-		return (supplied != null && ACCEPTABLE_REQUEST_ID.matcher(supplied).matches()) ? supplied
-				: UUID.randomUUID().toString();
 	}
 
 	/**

@@ -33,7 +33,7 @@ public class ProblemWriter {
 	 * Sets status and content type and writes the problem.
 	 * @param exchange the current exchange
 	 * @param status the status
-	 * @param type one of {@link GatewayProblemTypes}
+	 * @param type one of {@link com.example.platform.edge.EdgeProblemTypes}
 	 * @param detail what went wrong, for humans; never internals
 	 * @return completes when the body is written
 	 */

@@ -1,51 +1,46 @@
 package com.example.platform.gateway.web;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import com.example.platform.edge.BodyLimit;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Refuses request bodies over the configured limit with {@code 413}: at once when the
- * {@code Content-Length} says so, otherwise (chunked bodies) as soon as the streamed
- * bytes pass the limit, before the service has answered.
+ * The reactive adapter of the body limit rule ({@link BodyLimit}): a body declared larger
+ * than the limit is refused with {@code 413} at once; a chunked body is counted as it
+ * streams and fails as soon as it passes the limit, before the service has answered.
  */
 public class RequestBodyLimitWebFilter implements WebFilter, Ordered {
 
-	/** Right after the correlation filter, before security. */
-	public static final int ORDER = CorrelationWebFilter.ORDER + 1;
+	/** Right after the method check, before security. */
+	public static final int ORDER = MethodWebFilter.ORDER + 1;
 
-	private final DataSize limit;
+	private final BodyLimit limit;
 
 	/**
 	 * @param limit the largest body forwarded
 	 */
-	public RequestBodyLimitWebFilter(DataSize limit) {
+	public RequestBodyLimitWebFilter(BodyLimit limit) {
 		this.limit = limit;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		long declared = exchange.getRequest().getHeaders().getContentLength();
-		if (declared > this.limit.toBytes()) {
-			return Mono.error(new PayloadTooLargeException(this.limit));
-		}
-		if (declared >= 0) {
-			// The server reads no more than the declared length.
-			return chain.filter(exchange);
-		}
-		ServerHttpRequest counted = new CountingRequest(exchange.getRequest(), this.limit);
-		return chain.filter(exchange.mutate().request(counted).build());
+		return switch (this.limit.decide(exchange.getRequest().getHeaders().getContentLength())) {
+			case REFUSE -> Mono.error(this.limit.exceeded());
+			case PASS -> chain.filter(exchange);
+			case COUNT ->
+				chain.filter(exchange.mutate().request(new CountedRequest(exchange.getRequest(), this.limit)).build());
+		};
 	}
 
 	@Override
@@ -53,27 +48,28 @@ public class RequestBodyLimitWebFilter implements WebFilter, Ordered {
 		return ORDER;
 	}
 
-	private static final class CountingRequest extends ServerHttpRequestDecorator {
+	private static final class CountedRequest extends ServerHttpRequestDecorator {
 
-		private final DataSize limit;
+		private final BodyLimit limit;
 
-		CountingRequest(ServerHttpRequest delegate, DataSize limit) {
+		CountedRequest(ServerHttpRequest delegate, BodyLimit limit) {
 			super(delegate);
 			this.limit = limit;
 		}
 
 		@Override
 		public Flux<DataBuffer> getBody() {
-			AtomicLong seen = new AtomicLong();
-			long max = this.limit.toBytes();
-			return super.getBody().handle((buffer, sink) -> {
-				if (seen.addAndGet(buffer.readableByteCount()) > max) {
-					DataBufferUtils.release(buffer);
-					sink.error(new PayloadTooLargeException(this.limit));
-				}
-				else {
-					sink.next(buffer);
-				}
+			return Flux.defer(() -> {
+				BodyLimit.Counter counter = this.limit.counter();
+				return super.getBody().handle((buffer, sink) -> {
+					if (counter.add(buffer.readableByteCount())) {
+						sink.next(buffer);
+					}
+					else {
+						DataBufferUtils.release(buffer);
+						sink.error(this.limit.exceeded());
+					}
+				});
 			});
 		}
 

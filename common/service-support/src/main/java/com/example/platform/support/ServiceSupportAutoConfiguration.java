@@ -2,6 +2,7 @@ package com.example.platform.support;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import com.example.platform.edge.BodyLimit;
 import com.example.platform.support.idempotency.IdempotencyKeyArgumentResolver;
 import com.example.platform.support.idempotency.IdempotencyProblemAdvice;
 import com.example.platform.support.problem.PlatformExceptionHandler;
@@ -9,6 +10,7 @@ import com.example.platform.support.security.CallerArgumentResolver;
 import com.example.platform.support.security.ProblemSecurityHandlers;
 import com.example.platform.support.security.ResourceServerDefaults;
 import com.example.platform.support.security.SecurityProblemAdvice;
+import com.example.platform.support.web.MethodFilter;
 import com.example.platform.support.web.ProblemErrorController;
 import com.example.platform.support.web.RequestBodyLimitFilter;
 import com.example.platform.support.web.RequestIdFilter;
@@ -28,8 +30,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Registers the baseline every servlet service gets by depending on
- * {@code service-support}: problem details for every error, request ids, the body size
- * limit, and the resource-server defaults to apply to the service's filter chain.
+ * {@code service-support}: problem details for every error, request ids, the platform's
+ * methods, the body size limit, and the resource-server defaults to apply to the
+ * service's filter chain.
  */
 @AutoConfiguration(before = { ErrorMvcAutoConfiguration.class, WebMvcAutoConfiguration.class })
 @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -54,11 +57,18 @@ public class ServiceSupportAutoConfiguration {
 	}
 
 	@Bean
+	FilterRegistrationBean<MethodFilter> methodFilter(JsonMapper jsonMapper) {
+		FilterRegistrationBean<MethodFilter> registration = new FilterRegistrationBean<>(new MethodFilter(jsonMapper));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	@Bean
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(ServiceSupportProperties properties,
 			JsonMapper jsonMapper) {
 		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestBodyLimitFilter(properties.maxRequestBody(), jsonMapper));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+				new RequestBodyLimitFilter(new BodyLimit(properties.maxRequestBody().toBytes()), jsonMapper));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return registration;
 	}
 

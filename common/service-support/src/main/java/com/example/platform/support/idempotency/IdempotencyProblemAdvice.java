@@ -1,6 +1,5 @@
 package com.example.platform.support.idempotency;
 
-import java.net.URI;
 import java.util.List;
 
 import com.example.platform.support.problem.FieldError;
@@ -27,14 +26,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.LOWEST_PRECEDENCE - 1)
 public class IdempotencyProblemAdvice {
 
-	/** The key was used before for a different request. */
-	public static final URI IDEMPOTENCY_KEY_REUSED = URI.create(ProblemTypes.BASE + "idempotency-key-reused");
-
-	/**
-	 * The first request with the key is still running; retry after {@code Retry-After}.
-	 */
-	public static final URI REQUEST_IN_FLIGHT = URI.create(ProblemTypes.BASE + "request-in-flight");
-
 	@ExceptionHandler(InvalidIdempotencyKeyException.class)
 	ResponseEntity<Object> invalidKey(InvalidIdempotencyKeyException ex) {
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
@@ -45,8 +36,8 @@ public class IdempotencyProblemAdvice {
 
 	@ExceptionHandler(IdempotencyKeyReusedException.class)
 	ResponseEntity<Object> keyReused(IdempotencyKeyReusedException ex) {
-		return PlatformExceptionHandler
-			.problem(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, IDEMPOTENCY_KEY_REUSED, ex.getMessage()));
+		return PlatformExceptionHandler.problem(
+				Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.IDEMPOTENCY_KEY_REUSED, ex.getMessage()));
 	}
 
 	@ExceptionHandler(RequestInFlightException.class)
@@ -54,7 +45,7 @@ public class IdempotencyProblemAdvice {
 		return ResponseEntity.status(HttpStatus.CONFLICT)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(Problems.of(HttpStatus.CONFLICT, REQUEST_IN_FLIGHT, ex.getMessage()));
+			.body(Problems.of(HttpStatus.CONFLICT, ProblemTypes.REQUEST_IN_FLIGHT, ex.getMessage()));
 	}
 
 }

@@ -2,6 +2,7 @@ package com.example.platform.support.problem;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
@@ -12,17 +13,24 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import com.example.platform.edge.HttpMethods;
+import com.example.platform.edge.RequestBodyTooLargeException;
+
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -31,6 +39,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -43,6 +52,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(PlatformExceptionHandler.class);
+
+	private static final String UNEXPECTED = "An unexpected error occurred. It has been logged; please retry later.";
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -107,18 +118,58 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
+	protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Set<HttpMethod> supported = ex.getSupportedHttpMethods();
+		String allow = HttpMethods
+			.allow((supported != null) ? supported.stream().map(HttpMethod::name).toList() : List.of());
+		HttpHeaders answerHeaders = new HttpHeaders();
+		answerHeaders.addAll(headers);
+		answerHeaders.remove(HttpHeaders.ALLOW);
+		if (!allow.isEmpty()) {
+			answerHeaders.set(HttpHeaders.ALLOW, allow);
+		}
+		ProblemDetail problem = Problems.of(HttpStatus.METHOD_NOT_ALLOWED, ProblemTypes.METHOD_NOT_ALLOWED,
+				HttpMethods.notAllowedDetail(ex.getMethod(), allow));
+		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+			.headers(answerHeaders)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		// Spring's detail quotes the value, and a repeated parameter's value is a
+		// String[]
+		// whose toString() is a JVM internal: name the parameter and the form expected.
+		String name = (ex instanceof MethodArgumentTypeMismatchException argument) ? argument.getName()
+				: ex.getPropertyName();
+		String field = (name != null) ? name : "parameter";
+		String message = "must be " + expected(ex.getRequiredType(), isRepeated(ex.getValue()));
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST,
+				"Parameter '" + field + "' " + message + ".");
+		problem.setProperty("errors", List.of(new FieldError(field, message)));
+		return problem(problem);
+	}
+
+	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		// Spring MVC's own errors (405, 406, 415, missing header, type mismatch, no
-		// handler...):
-		// keep Spring's detail, which names parameters but never classes, and add our
-		// type.
+		// Spring MVC's other errors (406, 415, missing header or parameter, no handler):
+		// keep Spring's detail, which names parameters and media types but no classes or
+		// values, and add our type. A 5xx (conversion not supported, missing path
+		// variable) is our fault: its detail can quote internals, so it is replaced.
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
 		if (response != null && response.getBody() instanceof ProblemDetail problem) {
 			HttpStatus status = HttpStatus.valueOf(statusCode.value());
 			problem.setType(Problems.typeFor(status));
 			problem.setTitle(status.getReasonPhrase());
 			problem.setInstance(null);
+			if (status.is5xxServerError()) {
+				logger.error("Request failed with " + status.value(), ex);
+				problem.setDetail(UNEXPECTED);
+			}
 		}
 		return response;
 	}
@@ -159,8 +210,7 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
 			return problem(Problems.of(status, Problems.typeFor(status), errorResponse.getBody().getDetail()));
 		}
 		logger.error("Unhandled exception", ex);
-		return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,
-				"An unexpected error occurred. It has been logged; please retry later."));
+		return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, UNEXPECTED));
 	}
 
 	/**
@@ -169,9 +219,7 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
 	 * @return the response
 	 */
 	public static ResponseEntity<Object> problem(ProblemDetail problem) {
-		return ResponseEntity.status(problem.getStatus())
-			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	private static ResponseEntity<Object> validationProblem(BindingResult result) {
@@ -252,9 +300,49 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
 			return "an array";
 		}
 		if (type.isEnum()) {
-			return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+			return "one of " + enumNames(type);
 		}
 		return "an object";
+	}
+
+	private static boolean isRepeated(Object value) {
+		return (value != null && value.getClass().isArray() && java.lang.reflect.Array.getLength(value) > 1)
+				|| (value instanceof java.util.Collection<?> values && values.size() > 1);
+	}
+
+	private static String expected(Class<?> type, boolean single) {
+		String a = single ? "a single " : "a ";
+		String an = single ? "a single " : "an ";
+		if (type == null) {
+			return single ? "a single value" : "a value of another form";
+		}
+		if (type == boolean.class || type == Boolean.class) {
+			return single ? "a single value, true or false" : "true or false";
+		}
+		if (type == int.class || type == long.class || type == short.class || type == byte.class
+				|| type == Integer.class || type == Long.class || type == Short.class || type == Byte.class
+				|| type == java.math.BigInteger.class) {
+			return an + "integer";
+		}
+		if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+			return a + "number";
+		}
+		if (type == java.util.UUID.class) {
+			return a + "UUID";
+		}
+		if (type.isEnum()) {
+			return (single ? "a single value, one of " : "one of ") + enumNames(type);
+		}
+		if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+			return a + "date or time in ISO 8601 form";
+		}
+		return a + "value of the expected form";
+	}
+
+	private static String enumNames(Class<?> type) {
+		return java.util.Arrays.stream(type.getEnumConstants())
+			.map(constant -> ((Enum<?>) constant).name())
+			.collect(Collectors.joining(", "));
 	}
 
 	private static String lastNode(String path) {

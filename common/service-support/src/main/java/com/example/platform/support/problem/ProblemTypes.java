@@ -2,47 +2,60 @@ package com.example.platform.support.problem;
 
 import java.net.URI;
 
+import com.example.platform.edge.EdgeProblemTypes;
+
 /**
- * Stable {@code type} URIs of the platform's RFC 9457 problems. Clients may branch on
- * them; they never change meaning.
+ * The servlet services' view of the platform's problem types: each constant is the one
+ * defined in {@link EdgeProblemTypes} (edge-core), which the gateway uses too. Kept so
+ * services import their problem types from the package that builds their problems; a new
+ * type is added to {@link EdgeProblemTypes} first.
  */
 public final class ProblemTypes {
 
 	/** Prefix of every platform problem type. */
-	public static final String BASE = "https://platform.example/problems/";
+	public static final String BASE = EdgeProblemTypes.BASE;
 
 	/** The request body or parameters failed validation; see {@code errors}. */
-	public static final URI VALIDATION = URI.create(BASE + "validation-failed");
+	public static final URI VALIDATION = EdgeProblemTypes.VALIDATION;
 
 	/** The body is not JSON, or a field has the wrong JSON type. */
-	public static final URI MALFORMED_REQUEST = URI.create(BASE + "malformed-request");
+	public static final URI MALFORMED_REQUEST = EdgeProblemTypes.MALFORMED_REQUEST;
 
 	/** The request body is larger than the service accepts. */
-	public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");
+	public static final URI PAYLOAD_TOO_LARGE = EdgeProblemTypes.PAYLOAD_TOO_LARGE;
 
 	/** No bearer token, or one that is invalid, forged or expired. */
-	public static final URI UNAUTHENTICATED = URI.create(BASE + "unauthenticated");
+	public static final URI UNAUTHENTICATED = EdgeProblemTypes.UNAUTHENTICATED;
 
 	/** The token is valid but lacks the permission the operation needs. */
-	public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
+	public static final URI FORBIDDEN = EdgeProblemTypes.FORBIDDEN;
 
 	/** The resource does not exist, or the caller may not know that it exists. */
-	public static final URI NOT_FOUND = URI.create(BASE + "not-found");
+	public static final URI NOT_FOUND = EdgeProblemTypes.NOT_FOUND;
 
-	/**
-	 * The request conflicts with the current state (duplicate, illegal transition, in
-	 * flight).
-	 */
-	public static final URI CONFLICT = URI.create(BASE + "conflict");
+	/** The method is not one the resource accepts; see the {@code Allow} header. */
+	public static final URI METHOD_NOT_ALLOWED = EdgeProblemTypes.METHOD_NOT_ALLOWED;
+
+	/** The request conflicts with the current state (duplicate, illegal transition). */
+	public static final URI CONFLICT = EdgeProblemTypes.CONFLICT;
+
+	/** An idempotency key was used again with a different request. */
+	public static final URI IDEMPOTENCY_KEY_REUSED = EdgeProblemTypes.IDEMPOTENCY_KEY_REUSED;
+
+	/** The first request with this idempotency key is still being processed. */
+	public static final URI REQUEST_IN_FLIGHT = EdgeProblemTypes.REQUEST_IN_FLIGHT;
 
 	/** Too many requests; retry after the {@code Retry-After} header. */
-	public static final URI TOO_MANY_REQUESTS = URI.create(BASE + "too-many-requests");
+	public static final URI TOO_MANY_REQUESTS = EdgeProblemTypes.TOO_MANY_REQUESTS;
 
-	/** Anything else the HTTP layer rejected (method, media type, missing header...). */
-	public static final URI BAD_REQUEST = URI.create(BASE + "bad-request");
+	/**
+	 * Anything else the HTTP layer rejected (media type, missing header, bad
+	 * parameter...).
+	 */
+	public static final URI BAD_REQUEST = EdgeProblemTypes.BAD_REQUEST;
 
 	/** A fault on our side; the detail never carries internals. */
-	public static final URI INTERNAL = URI.create(BASE + "internal-error");
+	public static final URI INTERNAL = EdgeProblemTypes.INTERNAL;
 
 	private ProblemTypes() {
 	}

@@ -1,8 +1,11 @@
 package com.example.platform.support.problem;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import com.example.platform.edge.EdgeProblemTypes;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -55,20 +58,29 @@ public final class Problems {
 	}
 
 	/**
+	 * The {@code instance} of a problem: the path the client asked for.
+	 * @param requestUri the request URI as the container has it (still encoded)
+	 * @return it as a URI, or {@code null} when it is not one
+	 */
+	public static URI instance(String requestUri) {
+		if (requestUri == null) {
+			return null;
+		}
+		try {
+			return new URI(requestUri);
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
+	}
+
+	/**
 	 * The type for a status when nothing more specific is known.
 	 * @param status the HTTP status
-	 * @return a type from {@link ProblemTypes}
+	 * @return the type every edge of the platform uses for it
 	 */
 	public static URI typeFor(HttpStatus status) {
-		return switch (status) {
-			case UNAUTHORIZED -> ProblemTypes.UNAUTHENTICATED;
-			case FORBIDDEN -> ProblemTypes.FORBIDDEN;
-			case NOT_FOUND -> ProblemTypes.NOT_FOUND;
-			case CONFLICT -> ProblemTypes.CONFLICT;
-			case CONTENT_TOO_LARGE -> ProblemTypes.PAYLOAD_TOO_LARGE;
-			case TOO_MANY_REQUESTS -> ProblemTypes.TOO_MANY_REQUESTS;
-			default -> status.is5xxServerError() ? ProblemTypes.INTERNAL : ProblemTypes.BAD_REQUEST;
-		};
+		return EdgeProblemTypes.forStatus(status.value());
 	}
 
 }

@@ -1,12 +1,11 @@
 package com.example.platform.support.security;
 
 import java.io.IOException;
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.example.platform.edge.AuthenticationProblems;
 import com.example.platform.support.problem.ProblemTypes;
 import com.example.platform.support.problem.Problems;
 
@@ -51,8 +50,7 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
 		this.bearerAccessDenied.handle(request, response, accessDeniedException);
-		write(response, Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
-				"The token is valid but does not allow this operation."));
+		write(response, Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, AuthenticationProblems.FORBIDDEN));
 	}
 
 	private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
@@ -62,14 +60,7 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
 	}
 
 	static String describe(AuthenticationException ex) {
-		if (!(ex instanceof InvalidBearerTokenException)) {
-			return "Authentication required: send a valid bearer token in the Authorization header.";
-		}
-		String message = String.valueOf(ex.getMessage()).toLowerCase(Locale.ROOT);
-		if (message.contains("expired")) {
-			return "The bearer token has expired: log in again for a new one.";
-		}
-		return "The bearer token is invalid: it is malformed, not signed by the platform, or not issued for it.";
+		return AuthenticationProblems.describe(ex instanceof InvalidBearerTokenException, ex.getMessage());
 	}
 
 }

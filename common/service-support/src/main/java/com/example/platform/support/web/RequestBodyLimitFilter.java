@@ -11,22 +11,22 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.example.platform.support.problem.Problems;
-import com.example.platform.support.problem.RequestBodyTooLargeException;
+import com.example.platform.edge.BodyLimit;
 import com.example.platform.support.problem.ProblemTypes;
+import com.example.platform.support.problem.Problems;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over a limit with {@code 413}: at once when
- * {@code Content-Length} says so, and while reading when a chunked body grows past it.
- * Nothing over the limit is buffered.
+ * The servlet adapter of the body limit rule ({@link BodyLimit}): a body declared larger
+ * than the limit is refused with {@code 413} before it is read; a body without a declared
+ * length is counted as it is read and fails once it grows past the limit. Nothing over
+ * the limit is buffered.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-	private final DataSize limit;
+	private final BodyLimit limit;
 
 	private final JsonMapper jsonMapper;
 
@@ -34,7 +34,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 	 * @param limit the largest body accepted
 	 * @param jsonMapper writes the problem body
 	 */
-	public RequestBodyLimitFilter(DataSize limit, JsonMapper jsonMapper) {
+	public RequestBodyLimitFilter(BodyLimit limit, JsonMapper jsonMapper) {
 		this.limit = limit;
 		this.jsonMapper = jsonMapper;
 	}
@@ -42,27 +42,29 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long declared = request.getContentLengthLong();
-		if (declared > this.limit.toBytes()) {
-			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			response.setContentType("application/problem+json");
-			// The client may still be sending: tell it the connection will not be reused.
-			response.setHeader("Connection", "close");
-			this.jsonMapper.writeValue(response.getOutputStream(),
-					Problems.toMap(Problems.of(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
-							new RequestBodyTooLargeException(this.limit).getMessage())));
-			return;
+		switch (this.limit.decide(request.getContentLengthLong())) {
+			case REFUSE -> refuse(response);
+			case PASS -> chain.doFilter(request, response);
+			case COUNT -> chain.doFilter(new CountedRequest(request, this.limit), response);
 		}
-		chain.doFilter(new LimitedRequest(request, this.limit), response);
 	}
 
-	private static final class LimitedRequest extends HttpServletRequestWrapper {
+	private void refuse(HttpServletResponse response) throws IOException {
+		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+		response.setContentType("application/problem+json");
+		// The client may still be sending: tell it the connection will not be reused.
+		response.setHeader("Connection", "close");
+		this.jsonMapper.writeValue(response.getOutputStream(), Problems.toMap(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+				ProblemTypes.PAYLOAD_TOO_LARGE, this.limit.exceeded().getMessage())));
+	}
 
-		private final DataSize limit;
+	private static final class CountedRequest extends HttpServletRequestWrapper {
+
+		private final BodyLimit limit;
 
 		private ServletInputStream stream;
 
-		LimitedRequest(HttpServletRequest request, DataSize limit) {
+		CountedRequest(HttpServletRequest request, BodyLimit limit) {
 			super(request);
 			this.limit = limit;
 		}
@@ -70,31 +72,29 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
 			if (this.stream == null) {
-				this.stream = new LimitedInputStream(super.getInputStream(), this.limit);
+				this.stream = new CountedInputStream(super.getInputStream(), this.limit.counter());
 			}
 			return this.stream;
 		}
 
 	}
 
-	private static final class LimitedInputStream extends ServletInputStream {
+	private static final class CountedInputStream extends ServletInputStream {
 
 		private final ServletInputStream delegate;
 
-		private final DataSize limit;
+		private final BodyLimit.Counter counter;
 
-		private long count;
-
-		LimitedInputStream(ServletInputStream delegate, DataSize limit) {
+		CountedInputStream(ServletInputStream delegate, BodyLimit.Counter counter) {
 			this.delegate = delegate;
-			this.limit = limit;
+			this.counter = counter;
 		}
 
 		@Override
 		public int read() throws IOException {
 			int b = this.delegate.read();
 			if (b >= 0) {
-				count(1);
+				this.counter.addOrThrow(1);
 			}
 			return b;
 		}
@@ -103,16 +103,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 		public int read(byte[] buffer, int offset, int length) throws IOException {
 			int n = this.delegate.read(buffer, offset, length);
 			if (n > 0) {
-				count(n);
+				this.counter.addOrThrow(n);
 			}
 			return n;
-		}
-
-		private void count(int n) {
-			this.count += n;
-			if (this.count > this.limit.toBytes()) {
-				throw new RequestBodyTooLargeException(this.limit);
-			}
 		}
 
 		@Override

@@ -1,8 +1,6 @@
 package com.example.platform.support.web;
 
 import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,31 +8,27 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 
+import com.example.platform.edge.RequestIds;
+
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Carries the request id the gateway assigned ({@code X-Request-Id}) into the logs (MDC
- * key {@code requestId}) and back to the caller; makes one up when a request arrives
- * without one. Ids that are not short and plain are replaced, so log lines cannot be
- * forged through them.
+ * The servlet adapter of the request-id rule ({@link RequestIds}): carries the id the
+ * gateway assigned into the logs (MDC key {@code requestId}) and back to the caller, and
+ * makes one up when a request arrives without an acceptable one.
  */
 public class RequestIdFilter extends OncePerRequestFilter {
 
 	/** The header carrying the request id. */
-	public static final String HEADER = "X-Request-Id";
+	public static final String HEADER = RequestIds.HEADER;
 
 	/** The MDC key the log pattern reads. */
 	public static final String MDC_KEY = "requestId";
 
-	private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String requestId = request.getHeader(HEADER);
-		if (requestId == null || !ACCEPTABLE.matcher(requestId).matches()) {
-			requestId = UUID.randomUUID().toString();
-		}
+		String requestId = RequestIds.acceptOrCreate(request.getHeader(HEADER));
 		response.setHeader(HEADER, requestId);
 		MDC.put(MDC_KEY, requestId);
 		try {

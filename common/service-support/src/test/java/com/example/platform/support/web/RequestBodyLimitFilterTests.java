@@ -7,19 +7,19 @@ import jakarta.servlet.ServletException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.example.platform.support.problem.RequestBodyTooLargeException;
+import com.example.platform.edge.BodyLimit;
+import com.example.platform.edge.RequestBodyTooLargeException;
 
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class RequestBodyLimitFilterTests {
 
-	private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(DataSize.ofBytes(10),
+	private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(new BodyLimit(10),
 			JsonMapper.builder().build());
 
 	@Test
@@ -33,7 +33,9 @@ class RequestBodyLimitFilterTests {
 
 		assertThat(response.getStatus()).isEqualTo(413);
 		assertThat(response.getContentType()).isEqualTo("application/problem+json");
-		assertThat(response.getContentAsString()).contains("\"status\":413").contains("payload-too-large");
+		assertThat(response.getContentAsString()).contains("\"status\":413")
+			.contains("payload-too-large")
+			.contains("larger than the limit of 10 bytes");
 		assertThat(chain.getRequest()).isNull();
 	}
 
@@ -71,7 +73,7 @@ class RequestBodyLimitFilterTests {
 		InputStream body = chain.getRequest().getInputStream();
 		assertThat(body.readNBytes(10)).hasSize(10);
 		assertThatExceptionOfType(RequestBodyTooLargeException.class).isThrownBy(body::read)
-			.withMessage("The request body is larger than the limit of 0 KB.");
+			.withMessage("The request body is larger than the limit of 10 bytes.");
 	}
 
 }
