@@ -13,8 +13,8 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 
 import com.example.platform.payment.ApiClient.Answer;
-import com.example.platform.payment.domain.PaymentService;
-import com.example.platform.payment.domain.RequestFingerprint;
+import com.example.platform.support.idempotency.IdempotentRequest;
+import com.example.platform.support.idempotency.IdempotentRequests;
 import com.example.platform.testing.jwt.TestTokenIssuer;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +49,7 @@ class IdempotencyIT {
 	JdbcClient jdbc;
 
 	@Autowired
-	PaymentService paymentService;
+	IdempotentRequests idempotentRequests;
 
 	private ApiClient api() {
 		return new ApiClient(this.port);
@@ -57,8 +57,8 @@ class IdempotencyIT {
 
 	@Test
 	void fiftyConcurrentRequestsWithOneKeyMakeExactlyOneChargeAndGetIdenticalAnswers() throws Exception {
-		String key = Payments.newKey();
-		String body = Payments.createBody(UUID.randomUUID(), UUID.randomUUID(), 4200, "EUR", "tok_visa");
+		String key = PaymentRequests.newKey();
+		String body = PaymentRequests.createBody(UUID.randomUUID(), UUID.randomUUID(), 4200, "EUR", "tok_visa");
 		int requests = 50;
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<Answer>> futures = new ArrayList<>();
@@ -91,8 +91,8 @@ class IdempotencyIT {
 
 	@Test
 	void replayAnswersTheStoredResponseWithoutCallingTheProviderAgain() {
-		String key = Payments.newKey();
-		String body = Payments.createBody(UUID.randomUUID(), "tok_chargeDeclined");
+		String key = PaymentRequests.newKey();
+		String body = PaymentRequests.createBody(UUID.randomUUID(), "tok_chargeDeclined");
 		Answer first = api().post("/api/payments", this.service, key, body);
 		// Same request, other whitespace and field order: still the same request.
 		String reordered = body.replace("{\"orderId\"", "{ \"paymentMethod\": \"tok_chargeDeclined\", \"orderId\"")
@@ -106,8 +106,8 @@ class IdempotencyIT {
 
 	@Test
 	void replayOfAPendingAnswerStaysTheOriginalAnswerWhileReadingShowsTheResolvedState() {
-		String key = Payments.newKey();
-		String token = Payments.uniqueToken("replay_pending");
+		String key = PaymentRequests.newKey();
+		String token = PaymentRequests.uniqueToken("replay_pending");
 		PspStub.server()
 			.stubFor(post("/v1/charges").atPriority(1)
 				.withRequestBody(matchingJsonPath("$.payment_method", equalTo(token)))
@@ -122,7 +122,7 @@ class IdempotencyIT {
 				.whenScenarioStateIs("ok")
 				.willReturn(com.github.tomakehurst.wiremock.client.WireMock
 					.okJson("{\"id\":\"ch_ok\",\"status\":\"succeeded\"}")));
-		String body = Payments.createBody(UUID.randomUUID(), token);
+		String body = PaymentRequests.createBody(UUID.randomUUID(), token);
 		Answer first = api().post("/api/payments", this.service, key, body);
 		assertThat(first.<String>json("$.status")).isEqualTo("PENDING");
 		String id = first.json("$.id");
@@ -135,13 +135,13 @@ class IdempotencyIT {
 
 	@Test
 	void sameKeyWithADifferentRequestIsRefused() {
-		String key = Payments.newKey();
+		String key = PaymentRequests.newKey();
 		UUID orderId = UUID.randomUUID();
 		UUID userId = UUID.randomUUID();
 		Answer first = api().post("/api/payments", this.service, key,
-				Payments.createBody(orderId, userId, 1000, "EUR", "tok_visa"));
+				PaymentRequests.createBody(orderId, userId, 1000, "EUR", "tok_visa"));
 		Answer changed = api().post("/api/payments", this.service, key,
-				Payments.createBody(orderId, userId, 2000, "EUR", "tok_visa"));
+				PaymentRequests.createBody(orderId, userId, 2000, "EUR", "tok_visa"));
 		assertThat(first.status()).isEqualTo(201);
 		assertThat(changed.status()).isEqualTo(422);
 		assertThat(changed.contentType()).startsWith("application/problem+json");
@@ -149,15 +149,15 @@ class IdempotencyIT {
 			.isEqualTo("https://platform.example/problems/idempotency-key-reused");
 		// The key reused for a refund is a different request too.
 		Answer asRefund = api().post("/api/payments/" + first.json("$.id") + "/refunds", this.service, key,
-				Payments.refundBody(100, "EUR"));
+				PaymentRequests.refundBody(100, "EUR"));
 		assertThat(asRefund.status()).isEqualTo(422);
 		assertThat(PspStub.chargeRequests(first.json("$.id"))).hasSize(1);
 	}
 
 	@Test
 	void keysAreScopedToTheCaller() {
-		String key = Payments.newKey();
-		String body = Payments.createBody(UUID.randomUUID(), "tok_visa");
+		String key = PaymentRequests.newKey();
+		String body = PaymentRequests.createBody(UUID.randomUUID(), "tok_visa");
 		Answer fromOrders = api().post("/api/payments", this.service, key, body);
 		Answer fromAnother = api().post("/api/payments", this.tokens.serviceToken("subscription-service"), key, body);
 		assertThat(fromOrders.status()).isEqualTo(201);
@@ -167,50 +167,83 @@ class IdempotencyIT {
 
 	@Test
 	void answeredKeysAreKeptForTheRetentionPeriod() {
-		String key = Payments.newKey();
-		api().post("/api/payments", this.service, key, Payments.createBody(UUID.randomUUID(), "tok_visa"));
+		String key = PaymentRequests.newKey();
+		api().post("/api/payments", this.service, key, PaymentRequests.createBody(UUID.randomUUID(), "tok_visa"));
 		assertThat(this.jdbc
-			.sql("select count(*) from idempotency_record where idempotency_key = ? and state = 'COMPLETED'")
+			.sql("select count(*) from idempotent_request where idem_key = ? and answer is not null"
+					+ " and lease_until is null")
 			.param(key)
 			.query(Long.class)
 			.single()).isEqualTo(1);
 	}
 
+	/**
+	 * The mechanism's purge: keys older than the retention go, answered or abandoned (a
+	 * holder long dead, whose payment the resolver settled); a key whose holder still
+	 * holds a live lease is never purged.
+	 */
 	@Test
-	void answeredKeysArePurgedAfterTheRetentionAndUnansweredOnesNever() {
-		UUID resource = UUID.randomUUID();
-		String old = Payments.newKey();
-		String recent = Payments.newKey();
-		String stuck = Payments.newKey();
-		insertRecord(old, "COMPLETED", resource, "49 hours");
-		insertRecord(recent, "COMPLETED", resource, "47 hours");
-		insertRecord(stuck, "IN_FLIGHT", resource, "72 hours");
-		this.paymentService.purgeExpiredIdempotencyKeys();
-		assertThat(this.jdbc.sql("select idempotency_key from idempotency_record where idempotency_key in (?, ?, ?)")
-			.params(old, recent, stuck)
+	void answeredAndAbandonedKeysArePurgedAfterTheRetentionButNotOnesStillHeld() {
+		String old = PaymentRequests.newKey();
+		String recent = PaymentRequests.newKey();
+		String abandoned = PaymentRequests.newKey();
+		String held = PaymentRequests.newKey();
+		insertAnswered(old, "49 hours");
+		insertAnswered(recent, "47 hours");
+		insertUnanswered(abandoned, "72 hours", "-71 hours");
+		insertUnanswered(held, "72 hours", "1 minute");
+		this.idempotentRequests.purgeExpired();
+		assertThat(this.jdbc.sql("select idem_key from idempotent_request where idem_key in (?, ?, ?, ?)")
+			.params(old, recent, abandoned, held)
 			.query(String.class)
-			.list()).containsExactlyInAnyOrder(recent, stuck);
+			.list()).containsExactlyInAnyOrder(recent, held);
 	}
 
-	private void insertRecord(String key, String state, UUID resource, String age) {
+	private void insertAnswered(String key, String age) {
 		this.jdbc.sql("""
-				insert into idempotency_record (caller, idempotency_key, fingerprint, state, resource_type,
-				  resource_id, created_at)
-				values ('purge-test', ?, 'f', ?, 'PAYMENT', ?, now() - cast(? as interval))""")
-			.params(key, state, resource, age)
+				insert into idempotent_request (scope, idem_key, fingerprint, owner, answer, created_at,
+				  completed_at)
+				values ('purge-test', ?, 'f', gen_random_uuid(), '{}', now() - cast(? as interval), now())""")
+			.params(key, age)
 			.update();
 	}
 
+	private void insertUnanswered(String key, String age, String leaseLeft) {
+		this.jdbc.sql("""
+				insert into idempotent_request (scope, idem_key, fingerprint, owner, lease_until, created_at)
+				values ('purge-test', ?, 'f', gen_random_uuid(), now() + cast(? as interval),
+				  now() - cast(? as interval))""").params(key, leaseLeft, age).update();
+	}
+
 	@Test
-	void aPaymentWhoseRequestDiedAfterItWasStoredIsResolvedAndItsKeyAnswered() {
+	void malformedKeysAreFieldErrorsAndStoreNothing() {
+		UUID orderId = UUID.randomUUID();
+		for (String key : new String[] { "", "k".repeat(256), "key with spaces" }) {
+			Answer answer = api().post("/api/payments", this.service, key,
+					PaymentRequests.createBody(orderId, UUID.randomUUID(), 1000, "EUR", "tok_visa"));
+			assertThat(answer.status()).as(key).isEqualTo(400);
+			assertThat(answer.contentType()).startsWith("application/problem+json");
+			assertThat(answer.<String>json("$.errors[0].field")).isEqualTo("Idempotency-Key");
+		}
+		assertThat(this.jdbc.sql("select count(*) from payment where order_id = ?")
+			.param(orderId)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aPaymentWhoseRequestDiedAfterItWasStoredIsResolvedAndARetryOfItsKeyAnswersIt() {
 		// As if the process died after storing the payment, before or during the
-		// provider call: a PENDING payment and an unanswered key, due for the resolver.
+		// provider call: a PENDING payment due for the resolver, and a key linked to it
+		// whose holder's lease ran out without an answer.
 		UUID paymentId = UUID.randomUUID();
-		String key = Payments.newKey();
+		String key = PaymentRequests.newKey();
 		UUID orderId = UUID.randomUUID();
 		UUID userId = UUID.randomUUID();
-		String body = Payments.createBody(orderId, userId, 3100, "EUR", "tok_visa");
-		String fingerprint = RequestFingerprint.of("create-payment", orderId, userId, 3100L, "EUR", "tok_visa");
+		String body = PaymentRequests.createBody(orderId, userId, 3100, "EUR", "tok_visa");
+		String fingerprint = IdempotentRequest
+			.of("order-service", key, "create-payment", orderId, userId, 3100L, "EUR", "tok_visa")
+			.fingerprint();
 		this.jdbc.sql("""
 				insert into payment (id, order_id, user_id, amount, currency, payment_method, status, attempts,
 				  next_attempt_at, created_at, updated_at)
@@ -218,9 +251,9 @@ class IdempotencyIT {
 			.params(paymentId, orderId, userId)
 			.update();
 		this.jdbc.sql("""
-				insert into idempotency_record (caller, idempotency_key, fingerprint, state, resource_type,
-				  resource_id, created_at)
-				values ('order-service', ?, ?, 'IN_FLIGHT', 'PAYMENT', ?, now())""")
+				insert into idempotent_request (scope, idem_key, fingerprint, owner, lease_until, resource_id,
+				  created_at)
+				values ('order-service', ?, ?, gen_random_uuid(), now() - interval '1 second', ?, now())""")
 			.params(key, fingerprint, paymentId)
 			.update();
 		await().atMost(Duration.ofSeconds(40))
@@ -234,6 +267,10 @@ class IdempotencyIT {
 		assertThat(retry.<String>json("$.id")).isEqualTo(paymentId.toString());
 		assertThat(retry.<String>json("$.status")).isEqualTo("APPROVED");
 		assertThat(PspStub.chargeRequests(paymentId.toString())).hasSize(1);
+		assertThat(this.jdbc.sql("select count(*) from payment where order_id = ?")
+			.param(orderId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 }

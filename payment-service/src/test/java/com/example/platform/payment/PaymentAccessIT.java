@@ -32,8 +32,8 @@ class PaymentAccessIT {
 	}
 
 	private Answer createFor(UUID userId, UUID orderId) {
-		Answer answer = api().post("/api/payments", this.service, Payments.newKey(),
-				Payments.createBody(orderId, userId, 1500, "EUR", "tok_visa"));
+		Answer answer = api().post("/api/payments", this.service, PaymentRequests.newKey(),
+				PaymentRequests.createBody(orderId, userId, 1500, "EUR", "tok_visa"));
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
 		return answer;
 	}
@@ -73,8 +73,8 @@ class PaymentAccessIT {
 		UUID owner = UUID.randomUUID();
 		UUID orderId = UUID.randomUUID();
 		String first = api()
-			.post("/api/payments", this.service, Payments.newKey(),
-					Payments.createBody(orderId, owner, 1500, "EUR", "tok_chargeDeclined"))
+			.post("/api/payments", this.service, PaymentRequests.newKey(),
+					PaymentRequests.createBody(orderId, owner, 1500, "EUR", "tok_chargeDeclined"))
 			.json("$.id");
 		String second = createFor(owner, orderId).json("$.id");
 		Answer byOrder = api().get("/api/payments?orderId=" + orderId, this.tokens.serviceToken("any-service"));
@@ -86,17 +86,17 @@ class PaymentAccessIT {
 	void usersCannotCreatePaymentsOrRefunds() {
 		UUID owner = UUID.randomUUID();
 		String userToken = this.tokens.userToken(owner);
-		Answer create = api().post("/api/payments", userToken, Payments.newKey(),
-				Payments.createBody(owner, "tok_visa"));
+		Answer create = api().post("/api/payments", userToken, PaymentRequests.newKey(),
+				PaymentRequests.createBody(owner, "tok_visa"));
 		assertThat(create.status()).isEqualTo(403);
 		assertThat(create.<String>json("$.type")).isEqualTo("https://platform.example/problems/forbidden");
 		String id = createFor(owner, UUID.randomUUID()).json("$.id");
-		Answer refund = api().post("/api/payments/" + id + "/refunds", userToken, Payments.newKey(),
-				Payments.refundBody(100, "EUR"));
+		Answer refund = api().post("/api/payments/" + id + "/refunds", userToken, PaymentRequests.newKey(),
+				PaymentRequests.refundBody(100, "EUR"));
 		assertThat(refund.status()).isEqualTo(403);
 		// A service token without the internal scope is no better.
-		Answer scoped = api().post("/api/payments", this.tokens.serviceToken("reporting", "read"), Payments.newKey(),
-				Payments.createBody(owner, "tok_visa"));
+		Answer scoped = api().post("/api/payments", this.tokens.serviceToken("reporting", "read"),
+				PaymentRequests.newKey(), PaymentRequests.createBody(owner, "tok_visa"));
 		assertThat(scoped.status()).isEqualTo(403);
 	}
 
@@ -111,7 +111,8 @@ class PaymentAccessIT {
 			assertThat(answer.contentType()).startsWith("application/problem+json");
 			assertThat(answer.<String>json("$.type")).isEqualTo("https://platform.example/problems/unauthenticated");
 		}
-		Answer create = api().post("/api/payments", null, Payments.newKey(), Payments.createBody(owner, "tok_visa"));
+		Answer create = api().post("/api/payments", null, PaymentRequests.newKey(),
+				PaymentRequests.createBody(owner, "tok_visa"));
 		assertThat(create.status()).isEqualTo(401);
 	}
 

@@ -31,7 +31,7 @@ import org.springframework.test.context.ContextConfiguration;
 				"platform.payments.provider.connect-timeout=500ms", "platform.payments.provider.read-timeout=3s",
 				"platform.payments.resolver.interval=200ms", "platform.payments.resolver.first-delay=4s",
 				"platform.payments.resolver.backoff=200ms", "platform.payments.resolver.max-backoff=400ms",
-				"platform.payments.resolver.max-attempts=3", "platform.payments.idempotency.in-flight-wait=10s" })
+				"platform.payments.resolver.max-attempts=3", "platform.idempotency.in-flight-wait=10s" })
 @ContextConfiguration(initializers = PspStub.Initializer.class)
 @Import(ProviderCallWatch.class)
 @RealPostgres(schema = "payments")

@@ -5,7 +5,8 @@ import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.example.platform.payment.domain.PaymentProvider;
+import com.example.platform.payment.payments.PaymentProvider;
+import com.example.platform.payment.refunds.RefundProvider;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -38,18 +39,18 @@ public class ProviderCallWatch {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (!(bean instanceof PaymentProvider provider)) {
+				if (!(bean instanceof PaymentProvider) || !(bean instanceof RefundProvider)) {
 					return bean;
 				}
 				return Proxy.newProxyInstance(PaymentProvider.class.getClassLoader(),
-						new Class<?>[] { PaymentProvider.class }, (proxy, method, args) -> {
+						new Class<?>[] { PaymentProvider.class, RefundProvider.class }, (proxy, method, args) -> {
 							if (args != null && args.length == 1) {
 								heldResources.put(reference(args[0]),
 										TransactionSynchronizationManager.isActualTransactionActive()
 												|| !TransactionSynchronizationManager.getResourceMap().isEmpty());
 							}
 							try {
-								return method.invoke(provider, args);
+								return method.invoke(bean, args);
 							}
 							catch (InvocationTargetException ex) {
 								throw ex.getCause();
@@ -63,7 +64,7 @@ public class ProviderCallWatch {
 	private static String reference(Object argument) {
 		return switch (argument) {
 			case PaymentProvider.ChargeRequest charge -> charge.reference().toString();
-			case PaymentProvider.RefundRequest refund -> refund.reference().toString();
+			case RefundProvider.RefundRequest refund -> refund.reference().toString();
 			default -> String.valueOf(argument);
 		};
 	}

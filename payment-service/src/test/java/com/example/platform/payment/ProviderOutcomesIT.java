@@ -10,9 +10,9 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 
 import com.example.platform.payment.ApiClient.Answer;
-import com.example.platform.payment.domain.Payment;
-import com.example.platform.payment.domain.PaymentRepository;
-import com.example.platform.payment.domain.PaymentStatus;
+import com.example.platform.payment.payments.Payment;
+import com.example.platform.payment.payments.PaymentRepository;
+import com.example.platform.payment.payments.PaymentStatus;
 import com.example.platform.testing.jwt.TestTokenIssuer;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,8 +54,8 @@ class ProviderOutcomesIT {
 	}
 
 	private Answer create(String paymentMethod) {
-		return api().post("/api/payments", this.service, Payments.newKey(),
-				Payments.createBody(UUID.randomUUID(), paymentMethod));
+		return api().post("/api/payments", this.service, PaymentRequests.newKey(),
+				PaymentRequests.createBody(UUID.randomUUID(), paymentMethod));
 	}
 
 	private Payment stored(Answer answer) {
@@ -66,8 +66,8 @@ class ProviderOutcomesIT {
 	void approvesWhenTheProviderChargesAndPassesOurPaymentIdAsItsIdempotencyKey() {
 		UUID orderId = UUID.randomUUID();
 		UUID userId = UUID.randomUUID();
-		Answer answer = api().post("/api/payments", this.service, Payments.newKey(),
-				Payments.createBody(orderId, userId, 1999, "EUR", "tok_visa"));
+		Answer answer = api().post("/api/payments", this.service, PaymentRequests.newKey(),
+				PaymentRequests.createBody(orderId, userId, 1999, "EUR", "tok_visa"));
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
 		assertThat(answer.<String>json("$.status")).isEqualTo("APPROVED");
 		assertThat(answer.<String>json("$.orderId")).isEqualTo(orderId.toString());
@@ -107,14 +107,14 @@ class ProviderOutcomesIT {
 
 	@Test
 	void providerErrorLeavesThePaymentPendingUntilTheResolverLearnsTheOutcome() {
-		String token = Payments.uniqueToken("error_then_ok");
+		String token = PaymentRequests.uniqueToken("error_then_ok");
 		stubFirstThenApprove(token, aResponse().withStatus(500).withBody("{\"error\":{\"type\":\"api_error\"}}"));
 		assertResolvedToApproved(create(token), "HTTP 500");
 	}
 
 	@Test
 	void timeoutLeavesThePaymentPendingUntilTheResolverLearnsTheOutcome() {
-		String token = Payments.uniqueToken("timeout_then_ok");
+		String token = PaymentRequests.uniqueToken("timeout_then_ok");
 		// Answers after the read timeout (3 s in these tests).
 		stubFirstThenApprove(token, okJson("{\"id\":\"ch_late\",\"status\":\"succeeded\"}").withFixedDelay(6000));
 		assertResolvedToApproved(create(token), "did not answer in time");
@@ -122,21 +122,21 @@ class ProviderOutcomesIT {
 
 	@Test
 	void malformedAnswerLeavesThePaymentPendingUntilTheResolverLearnsTheOutcome() {
-		String token = Payments.uniqueToken("garbage_then_ok");
+		String token = PaymentRequests.uniqueToken("garbage_then_ok");
 		stubFirstThenApprove(token, aResponse().withStatus(200).withBody("<html>not a charge"));
 		assertResolvedToApproved(create(token), "Unreadable answer");
 	}
 
 	@Test
 	void droppedConnectionLeavesThePaymentPendingUntilTheResolverLearnsTheOutcome() {
-		String token = Payments.uniqueToken("reset_then_ok");
+		String token = PaymentRequests.uniqueToken("reset_then_ok");
 		stubFirstThenApprove(token, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 		assertResolvedToApproved(create(token), "could not be reached");
 	}
 
 	@Test
 	void resolverAsksAgainWithTheSameIdempotencyKeyAndCanLearnOfADecline() {
-		String token = Payments.uniqueToken("error_then_declined");
+		String token = PaymentRequests.uniqueToken("error_then_declined");
 		PspStub.server()
 			.stubFor(chargeWith(token).inScenario(token)
 				.whenScenarioStateIs(Scenario.STARTED)
@@ -161,7 +161,7 @@ class ProviderOutcomesIT {
 
 	@Test
 	void chargeStillProcessingAtTheProviderIsLookedUpByItsId() {
-		String token = Payments.uniqueToken("processing");
+		String token = PaymentRequests.uniqueToken("processing");
 		String chargeId = "ch_processing_" + UUID.randomUUID();
 		PspStub.server()
 			.stubFor(chargeWith(token).willReturn(okJson("{\"id\":\"" + chargeId + "\",\"status\":\"pending\"}")));

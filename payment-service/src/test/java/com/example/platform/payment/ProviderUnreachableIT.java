@@ -10,9 +10,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.example.platform.payment.ApiClient.Answer;
-import com.example.platform.payment.domain.Payment;
-import com.example.platform.payment.domain.PaymentRepository;
-import com.example.platform.payment.domain.PaymentStatus;
+import com.example.platform.payment.payments.Payment;
+import com.example.platform.payment.payments.PaymentRepository;
+import com.example.platform.payment.payments.PaymentStatus;
 import com.example.platform.testing.jwt.TestTokenIssuer;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,8 +44,8 @@ class ProviderUnreachableIT {
 	@Test
 	void connectionRefusedIsPendingThenFailedWithTheReason() {
 		Answer answer = new ApiClient(this.port).post("/api/payments",
-				TestTokenIssuer.shared().serviceToken("order-service"), Payments.newKey(),
-				Payments.createBody(UUID.randomUUID(), "tok_visa"));
+				TestTokenIssuer.shared().serviceToken("order-service"), PaymentRequests.newKey(),
+				PaymentRequests.createBody(UUID.randomUUID(), "tok_visa"));
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
 		assertThat(answer.<String>json("$.status")).isEqualTo("PENDING");
 		UUID id = UUID.fromString(answer.json("$.id"));

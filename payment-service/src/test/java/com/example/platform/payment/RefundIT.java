@@ -51,15 +51,15 @@ class RefundIT {
 	}
 
 	private String approvedPayment(long amount) {
-		Answer answer = api().post("/api/payments", this.service, Payments.newKey(),
-				Payments.createBody(UUID.randomUUID(), UUID.randomUUID(), amount, "EUR", "tok_visa"));
+		Answer answer = api().post("/api/payments", this.service, PaymentRequests.newKey(),
+				PaymentRequests.createBody(UUID.randomUUID(), UUID.randomUUID(), amount, "EUR", "tok_visa"));
 		assertThat(answer.<String>json("$.status")).isEqualTo("APPROVED");
 		return answer.json("$.id");
 	}
 
 	private Answer refund(String paymentId, long amount) {
-		return api().post("/api/payments/" + paymentId + "/refunds", this.service, Payments.newKey(),
-				Payments.refundBody(amount, "EUR"));
+		return api().post("/api/payments/" + paymentId + "/refunds", this.service, PaymentRequests.newKey(),
+				PaymentRequests.refundBody(amount, "EUR"));
 	}
 
 	@Test
@@ -117,11 +117,11 @@ class RefundIT {
 	@Test
 	void refundReplayAnswersTheSameWithoutASecondProviderRefund() {
 		String paymentId = approvedPayment(1000);
-		String key = Payments.newKey();
+		String key = PaymentRequests.newKey();
 		Answer first = api().post("/api/payments/" + paymentId + "/refunds", this.service, key,
-				Payments.refundBody(1000, "EUR"));
+				PaymentRequests.refundBody(1000, "EUR"));
 		Answer replay = api().post("/api/payments/" + paymentId + "/refunds", this.service, key,
-				Payments.refundBody(1000, "EUR"));
+				PaymentRequests.refundBody(1000, "EUR"));
 		assertThat(replay.status()).isEqualTo(201);
 		assertThat(replay.body()).isEqualTo(first.body());
 		assertThat(PspStub.refundRequests(first.json("$.refundId"))).hasSize(1);
@@ -130,16 +130,16 @@ class RefundIT {
 
 	@Test
 	void onlyApprovedPaymentsOfKnownIdsInTheirCurrencyAreRefunded() {
-		Answer declined = api().post("/api/payments", this.service, Payments.newKey(),
-				Payments.createBody(UUID.randomUUID(), "tok_chargeDeclined"));
+		Answer declined = api().post("/api/payments", this.service, PaymentRequests.newKey(),
+				PaymentRequests.createBody(UUID.randomUUID(), "tok_chargeDeclined"));
 		Answer ofDeclined = refund(declined.json("$.id"), 100);
 		assertThat(ofDeclined.status()).isEqualTo(409);
 		assertThat(ofDeclined.<String>json("$.detail")).contains("DECLINED");
 		Answer unknown = refund(UUID.randomUUID().toString(), 100);
 		assertThat(unknown.status()).isEqualTo(404);
 		String paymentId = approvedPayment(1000);
-		Answer otherCurrency = api().post("/api/payments/" + paymentId + "/refunds", this.service, Payments.newKey(),
-				Payments.refundBody(100, "USD"));
+		Answer otherCurrency = api().post("/api/payments/" + paymentId + "/refunds", this.service,
+				PaymentRequests.newKey(), PaymentRequests.refundBody(100, "USD"));
 		assertThat(otherCurrency.status()).isEqualTo(400);
 		assertThat(otherCurrency.<String>json("$.errors[0].field")).isEqualTo("amount.currency");
 	}
@@ -147,11 +147,11 @@ class RefundIT {
 	@Test
 	void aRefusedRefundLeavesItsKeyUnused() {
 		String paymentId = approvedPayment(1000);
-		String key = Payments.newKey();
+		String key = PaymentRequests.newKey();
 		Answer tooMuch = api().post("/api/payments/" + paymentId + "/refunds", this.service, key,
-				Payments.refundBody(5000, "EUR"));
+				PaymentRequests.refundBody(5000, "EUR"));
 		assertThat(tooMuch.status()).isEqualTo(409);
-		assertThat(this.jdbc.sql("select count(*) from idempotency_record where idempotency_key = ?")
+		assertThat(this.jdbc.sql("select count(*) from idempotent_request where idem_key = ?")
 			.param(key)
 			.query(Long.class)
 			.single()).isZero();

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import com.example.platform.payment.domain.NewPayment;
+import com.example.platform.payment.payments.NewPayment;
 
 /**
  * Body of {@code POST /api/payments}.

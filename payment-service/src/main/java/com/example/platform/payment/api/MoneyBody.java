@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
-import com.example.platform.payment.domain.Money;
+import com.example.platform.payment.payments.Money;
 
 /**
  * Money on the wire: {@code {"amount": <minor units>, "currency": "<ISO 4217>"}}.

@@ -4,13 +4,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import com.example.platform.payment.domain.CurrencyMismatchException;
-import com.example.platform.payment.domain.IdempotencyKeyReusedException;
-import com.example.platform.payment.domain.PaymentNotFoundException;
-import com.example.platform.payment.domain.PaymentNotRefundableException;
-import com.example.platform.payment.domain.RefundExceedsPaymentException;
-import com.example.platform.payment.domain.RequestInFlightException;
-import com.example.platform.payment.domain.UnsupportedCurrencyException;
+import com.example.platform.payment.payments.PaymentNotFoundException;
+import com.example.platform.payment.payments.UnsupportedCurrencyException;
+import com.example.platform.payment.refunds.CurrencyMismatchException;
+import com.example.platform.payment.refunds.PaymentNotRefundableException;
+import com.example.platform.payment.refunds.RefundExceedsPaymentException;
 import com.example.platform.support.problem.FieldError;
 import com.example.platform.support.problem.PlatformExceptionHandler;
 import com.example.platform.support.problem.ProblemTypes;
@@ -18,9 +16,7 @@ import com.example.platform.support.problem.Problems;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,17 +24,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The payment service's domain exceptions as problems, with stable types clients can
- * branch on.
+ * branch on (the idempotency mechanism's own are answered by its advice).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PaymentProblemHandler {
-
-	/** Same idempotency key, different request. */
-	static final URI IDEMPOTENCY_KEY_REUSED = URI.create(ProblemTypes.BASE + "idempotency-key-reused");
-
-	/** Same idempotency key, first request still running. */
-	static final URI REQUEST_IN_FLIGHT = URI.create(ProblemTypes.BASE + "request-in-flight");
 
 	/** The refunds would exceed the payment. */
 	static final URI REFUND_EXCEEDS_PAYMENT = URI.create(ProblemTypes.BASE + "refund-exceeds-payment");
@@ -47,20 +37,6 @@ class PaymentProblemHandler {
 	ResponseEntity<Object> notFound(PaymentNotFoundException ex) {
 		return PlatformExceptionHandler
 			.problem(Problems.of(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, ex.getMessage()));
-	}
-
-	@ExceptionHandler(IdempotencyKeyReusedException.class)
-	ResponseEntity<Object> keyReused(IdempotencyKeyReusedException ex) {
-		return PlatformExceptionHandler
-			.problem(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, IDEMPOTENCY_KEY_REUSED, ex.getMessage()));
-	}
-
-	@ExceptionHandler(RequestInFlightException.class)
-	ResponseEntity<Object> inFlight(RequestInFlightException ex) {
-		return ResponseEntity.status(HttpStatus.CONFLICT)
-			.header(HttpHeaders.RETRY_AFTER, "1")
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(Problems.of(HttpStatus.CONFLICT, REQUEST_IN_FLIGHT, ex.getMessage()));
 	}
 
 	@ExceptionHandler(RefundExceedsPaymentException.class)
@@ -84,14 +60,6 @@ class PaymentProblemHandler {
 	@ExceptionHandler(CurrencyMismatchException.class)
 	ResponseEntity<Object> currencyMismatch(CurrencyMismatchException ex) {
 		return currencyProblem(ex.getMessage());
-	}
-
-	@ExceptionHandler(InvalidIdempotencyKeyException.class)
-	ResponseEntity<Object> invalidKey(InvalidIdempotencyKeyException ex) {
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
-				"The request has invalid fields: Idempotency-Key.");
-		problem.setProperty("errors", List.of(new FieldError("Idempotency-Key", ex.getMessage())));
-		return PlatformExceptionHandler.problem(problem);
 	}
 
 	private static ResponseEntity<Object> currencyProblem(String message) {

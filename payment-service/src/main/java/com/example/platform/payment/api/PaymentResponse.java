@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import com.example.platform.payment.domain.PaymentSnapshot;
+import com.example.platform.payment.payments.PaymentSnapshot;
 
 /**
  * A payment as the API shows it.

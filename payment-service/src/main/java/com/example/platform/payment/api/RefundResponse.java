@@ -2,7 +2,7 @@ package com.example.platform.payment.api;
 
 import java.util.UUID;
 
-import com.example.platform.payment.domain.RefundSnapshot;
+import com.example.platform.payment.refunds.RefundSnapshot;
 
 /**
  * A refund as the API shows it.

@@ -15,9 +15,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.example.platform.payment.domain.ChargeOutcome;
-import com.example.platform.payment.domain.PaymentProvider;
-import com.example.platform.payment.domain.RefundOutcome;
+import com.example.platform.payment.payments.ChargeOutcome;
+import com.example.platform.payment.payments.PaymentProvider;
+import com.example.platform.payment.refunds.RefundOutcome;
+import com.example.platform.payment.refunds.RefundProvider;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +30,7 @@ import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
- * The provider over HTTP, with every answer mapped explicitly:
+ * The provider over HTTP, for charges and refunds, with every answer mapped explicitly:
  * <ul>
  * <li>2xx with {@code status: succeeded} → approved;</li>
  * <li>402 (or 2xx) with {@code status: failed} → declined with the provider's
@@ -41,7 +42,7 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  * charged.</li>
  * </ul>
  */
-public class HttpPaymentProvider implements PaymentProvider {
+public class HttpPaymentProvider implements PaymentProvider, RefundProvider {
 
 	/** Decline codes passed on as they are; anything else is a generic decline. */
 	static final Set<String> DECLINE_CODES = Set.of("card_declined", "insufficient_funds", "expired_card",

@@ -5,30 +5,24 @@ import java.time.Clock;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.example.platform.payment.client.HttpPaymentProvider;
-import com.example.platform.payment.domain.IdempotencyStore;
-import com.example.platform.payment.domain.PaymentPolicy;
-import com.example.platform.payment.domain.PaymentProvider;
-import com.example.platform.payment.domain.PaymentRepository;
-import com.example.platform.payment.domain.PaymentService;
-import com.example.platform.payment.domain.PendingResolver;
-import com.example.platform.payment.domain.RefundRepository;
-import com.example.platform.payment.domain.RetryPolicy;
+import com.example.platform.payment.payments.PaymentPolicy;
+import com.example.platform.payment.resolver.ResolverSettings;
+import com.example.platform.support.retry.RetryPolicy;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
 /**
- * Wires the use cases to the database, the provider adapter and the settings.
+ * Builds the provider adapter and the settings objects the use cases take; the service's
+ * own classes are found by component scanning.
  */
 @Configuration(proxyBeanMethods = false)
 class PaymentConfiguration {
 
 	@Bean
-	PaymentProvider paymentProvider(RestClient.Builder builder, PaymentProperties properties, JsonMapper jsonMapper) {
+	HttpPaymentProvider paymentProvider(RestClient.Builder builder, PaymentProperties properties,
+			JsonMapper jsonMapper) {
 		PaymentProperties.Provider provider = properties.provider();
 		return HttpPaymentProvider.create(builder, provider.baseUrl(), provider.apiKey(), provider.connectTimeout(),
 				provider.readTimeout(), jsonMapper);
@@ -44,59 +38,23 @@ class PaymentConfiguration {
 			throw new IllegalStateException(
 					"platform.payments.resolver.first-delay must exceed the provider's connect + read timeout");
 		}
-		return new RetryPolicy(resolver.firstDelay(), resolver.backoff(), resolver.maxBackoff(), resolver.maxAttempts(),
-				resolver.batchSize());
+		return new RetryPolicy(resolver.firstDelay(), resolver.backoff(), resolver.maxBackoff(),
+				resolver.maxAttempts());
 	}
 
 	@Bean
-	PaymentPolicy paymentPolicy(PaymentProperties properties, RetryPolicy retryPolicy) {
-		return new PaymentPolicy(properties.currencies(), properties.idempotency().inFlightWait(),
-				properties.idempotency().retention(), retryPolicy);
+	ResolverSettings resolverSettings(PaymentProperties properties) {
+		return new ResolverSettings(properties.resolver().batchSize());
 	}
 
 	@Bean
-	IdempotencyStore idempotencyStore(JdbcClient jdbc) {
-		return new IdempotencyStore(jdbc);
-	}
-
-	@Bean
-	PaymentService paymentService(PaymentRepository payments, RefundRepository refunds, IdempotencyStore idempotency,
-			PaymentProvider provider, TransactionTemplate transactions, PaymentPolicy policy, Clock clock) {
-		return new PaymentService(payments, refunds, idempotency, provider, transactions, policy, clock);
-	}
-
-	@Bean
-	PendingResolver pendingResolver(PaymentRepository payments, RefundRepository refunds, IdempotencyStore idempotency,
-			PaymentProvider provider, TransactionTemplate transactions, RetryPolicy retryPolicy, Clock clock) {
-		return new PendingResolver(payments, refunds, idempotency, provider, transactions, retryPolicy, clock);
-	}
-
-	@Bean
-	IdempotencyKeyPurge idempotencyKeyPurge(PaymentService payments) {
-		return new IdempotencyKeyPurge(payments);
+	PaymentPolicy paymentPolicy(PaymentProperties properties) {
+		return new PaymentPolicy(properties.currencies());
 	}
 
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
-	}
-
-	/**
-	 * Purges answered idempotency keys past their retention, on the configured interval.
-	 */
-	static class IdempotencyKeyPurge {
-
-		private final PaymentService payments;
-
-		IdempotencyKeyPurge(PaymentService payments) {
-			this.payments = payments;
-		}
-
-		@Scheduled(fixedDelayString = "${platform.payments.idempotency.purge-interval:1h}")
-		void purge() {
-			this.payments.purgeExpiredIdempotencyKeys();
-		}
-
 	}
 
 }

@@ -15,28 +15,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The payment service's settings ({@code platform.payments.*}).
+ * The payment service's settings ({@code platform.payments.*}); the idempotency keys'
+ * settings are the mechanism's ({@code platform.idempotency.*}).
  *
  * @param currencies the ISO 4217 currencies accepted
- * @param idempotency how idempotency keys behave
  * @param provider where and how to reach the payment provider
  * @param resolver how pending payments and refunds are resolved
  */
 @ConfigurationProperties("platform.payments")
 @Validated
 public record PaymentProperties(@NotEmpty Set<@Pattern(regexp = "[A-Z]{3}") String> currencies,
-		@Valid @DefaultValue Idempotency idempotency, @Valid @NotNull Provider provider,
-		@Valid @DefaultValue Resolver resolver) {
-
-	/**
-	 * @param retention how long answered keys are kept (24 hours at least)
-	 * @param inFlightWait how long a duplicate of a request in flight waits for its
-	 * answer before getting 409
-	 * @param purgeInterval how often expired keys are purged
-	 */
-	public record Idempotency(@DefaultValue("48h") Duration retention, @DefaultValue("2s") Duration inFlightWait,
-			@DefaultValue("1h") Duration purgeInterval) {
-	}
+		@Valid @NotNull Provider provider, @Valid @DefaultValue Resolver resolver) {
 
 	/**
 	 * @param baseUrl the provider's base URL (without {@code /v1})

@@ -19,10 +19,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.example.platform.payment.domain.ChargeOutcome;
-import com.example.platform.payment.domain.Money;
-import com.example.platform.payment.domain.PaymentProvider;
-import com.example.platform.payment.domain.RefundOutcome;
+import com.example.platform.payment.payments.ChargeOutcome;
+import com.example.platform.payment.payments.Money;
+import com.example.platform.payment.payments.PaymentProvider;
+import com.example.platform.payment.refunds.RefundOutcome;
+import com.example.platform.payment.refunds.RefundProvider;
 
 import org.springframework.web.client.RestClient;
 
@@ -176,7 +177,7 @@ class HttpPaymentProviderTests {
 
 	@Test
 	void refundOutcomesAreMappedExplicitly() {
-		PaymentProvider.RefundRequest refund = new PaymentProvider.RefundRequest(REFERENCE, "ch_1",
+		RefundProvider.RefundRequest refund = new RefundProvider.RefundRequest(REFERENCE, "ch_1",
 				new Money(500, "EUR"));
 		provider.stubFor(post("/v1/refunds").willReturn(okJson("{\"id\":\"re_1\",\"status\":\"succeeded\"}")));
 		assertThat(this.adapter.refund(refund)).isEqualTo(new RefundOutcome.Succeeded("re_1"));

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.example.platform.payment.domain.ChargeOutcome;
-import com.example.platform.payment.domain.Money;
-import com.example.platform.payment.domain.PaymentProvider;
-import com.example.platform.payment.domain.RefundOutcome;
+import com.example.platform.payment.payments.ChargeOutcome;
+import com.example.platform.payment.payments.Money;
+import com.example.platform.payment.payments.PaymentProvider;
+import com.example.platform.payment.refunds.RefundOutcome;
+import com.example.platform.payment.refunds.RefundProvider;
 
 import org.springframework.web.client.RestClient;
 
@@ -91,7 +92,7 @@ class PspSandboxMappingsTests {
 	@Test
 	void refundsSucceed() {
 		UUID reference = UUID.randomUUID();
-		assertThat(adapter.refund(new PaymentProvider.RefundRequest(reference, "ch_visa_x", new Money(500, "EUR"))))
+		assertThat(adapter.refund(new RefundProvider.RefundRequest(reference, "ch_visa_x", new Money(500, "EUR"))))
 			.isEqualTo(new RefundOutcome.Succeeded("re_" + reference));
 	}
 

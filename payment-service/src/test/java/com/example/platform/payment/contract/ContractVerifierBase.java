@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import com.example.platform.payment.ApiClient;
 import com.example.platform.payment.ApiClient.Answer;
 import com.example.platform.payment.PaymentServiceIntegrationTest;
-import com.example.platform.payment.Payments;
+import com.example.platform.payment.PaymentRequests;
 import com.example.platform.testing.jwt.TestTokenIssuer;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,13 +66,13 @@ public abstract class ContractVerifierBase {
 	 * @return a fresh idempotency key
 	 */
 	public String newKey() {
-		return Payments.newKey();
+		return PaymentRequests.newKey();
 	}
 
 	private void seed(String key, UUID orderId, long amount) {
 		Answer answer = new ApiClient(this.port).post("/api/payments",
 				TestTokenIssuer.shared().serviceToken("order-service"), key,
-				Payments.createBody(orderId, USER, amount, "EUR", "tok_visa"));
+				PaymentRequests.createBody(orderId, USER, amount, "EUR", "tok_visa"));
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
 	}
 

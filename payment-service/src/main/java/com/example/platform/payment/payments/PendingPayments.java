@@ -1,0 +1,63 @@
+package com.example.platform.payment.payments;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import com.example.platform.payment.resolver.PendingOperation;
+import com.example.platform.support.retry.RetryPolicy;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pending payments for the resolver: a charge whose id is known is looked up, otherwise
+ * the charge is repeated with the same reference, which the provider answers with the
+ * original outcome (or processes now, if it never received it) and never executes twice.
+ */
+@Component
+class PendingPayments implements PendingOperation<Payment, ChargeOutcome> {
+
+	private static final Log logger = LogFactory.getLog(PendingPayments.class);
+
+	private final PaymentRepository payments;
+
+	private final PaymentProvider provider;
+
+	private final RetryPolicy retry;
+
+	PendingPayments(PaymentRepository payments, PaymentProvider provider, RetryPolicy retry) {
+		this.payments = payments;
+		this.provider = provider;
+		this.retry = retry;
+	}
+
+	@Override
+	public List<Payment> claimDue(Instant now, int limit) {
+		List<Payment> due = this.payments.findDueForResolver(now, PageRequest.of(0, limit));
+		due.forEach(payment -> payment.startAttempt(now, this.retry));
+		return due;
+	}
+
+	@Override
+	public ChargeOutcome ask(Payment payment) {
+		return PendingOperation.safely(
+				() -> (payment.getProviderChargeId() != null)
+						? this.provider.chargeStatus(payment.getProviderChargeId())
+						: this.provider.charge(payment.chargeRequest()),
+				reason -> new ChargeOutcome.Unknown(null, reason));
+	}
+
+	@Override
+	public void record(Payment payment, ChargeOutcome outcome, Instant now) {
+		Payment current = this.payments.findForUpdate(payment.getId()).orElseThrow();
+		current.record(outcome, now);
+		current.giveUpIfExhausted(now, this.retry);
+		if (current.getStatus() == PaymentStatus.FAILED) {
+			logger.warn("Payment " + current.getId() + " failed: " + current.getFailureReason());
+		}
+	}
+
+}

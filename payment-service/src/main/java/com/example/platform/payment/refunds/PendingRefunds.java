@@ -1,0 +1,65 @@
+package com.example.platform.payment.refunds;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import com.example.platform.payment.payments.PaymentRepository;
+import com.example.platform.payment.resolver.PendingOperation;
+import com.example.platform.support.retry.RetryPolicy;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pending refunds for the resolver: the refund is repeated with the same reference, which
+ * the provider answers with the original outcome and never executes twice.
+ */
+@Component
+class PendingRefunds implements PendingOperation<RefundProvider.RefundRequest, RefundOutcome> {
+
+	private static final Log logger = LogFactory.getLog(PendingRefunds.class);
+
+	private final RefundRepository refunds;
+
+	private final PaymentRepository payments;
+
+	private final RefundProvider provider;
+
+	private final RetryPolicy retry;
+
+	PendingRefunds(RefundRepository refunds, PaymentRepository payments, RefundProvider provider, RetryPolicy retry) {
+		this.refunds = refunds;
+		this.payments = payments;
+		this.provider = provider;
+		this.retry = retry;
+	}
+
+	@Override
+	public List<RefundProvider.RefundRequest> claimDue(Instant now, int limit) {
+		List<Refund> due = this.refunds.findDueForResolver(now, PageRequest.of(0, limit));
+		due.forEach(refund -> refund.startAttempt(now, this.retry));
+		return due.stream()
+			.map(refund -> refund
+				.refundRequest(this.payments.findById(refund.getPaymentId()).orElseThrow().getProviderChargeId()))
+			.toList();
+	}
+
+	@Override
+	public RefundOutcome ask(RefundProvider.RefundRequest request) {
+		return PendingOperation.safely(() -> this.provider.refund(request), RefundOutcome.Unknown::new);
+	}
+
+	@Override
+	public void record(RefundProvider.RefundRequest request, RefundOutcome outcome, Instant now) {
+		Refund current = this.refunds.findForUpdate(request.reference()).orElseThrow();
+		current.record(outcome, now);
+		current.giveUpIfExhausted(now, this.retry);
+		if (current.getStatus() == RefundStatus.FAILED) {
+			logger.warn("Refund " + current.getId() + " failed: " + current.getFailureReason());
+		}
+	}
+
+}

@@ -1,0 +1,207 @@
+package com.example.platform.payment.payments;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.example.platform.payment.TestClaim;
+import com.example.platform.support.idempotency.IdempotencyKeyReusedException;
+import com.example.platform.support.idempotency.IdempotentRequest;
+import com.example.platform.support.idempotency.IdempotentRequests;
+import com.example.platform.support.idempotency.InvalidIdempotencyKeyException;
+import com.example.platform.support.idempotency.RequestInFlightException;
+import com.example.platform.support.security.Caller;
+
+import org.springframework.transaction.support.TransactionOperations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+
+/**
+ * The payment use cases with the provider port, the repository and the idempotency
+ * mechanism mocked: how each provider outcome ends, what a request taking over a dead
+ * holder's key does, and that what the mechanism answers itself never reaches the
+ * provider.
+ */
+class PaymentServiceTests {
+
+	private static final Caller ORDERS = new Caller.Service("order-service", Set.of("internal"));
+
+	private final PaymentRepository payments = mock(PaymentRepository.class);
+
+	private final PaymentProvider provider = mock(PaymentProvider.class);
+
+	private final IdempotentRequests idempotency = mock(IdempotentRequests.class);
+
+	private final Map<UUID, Payment> stored = new HashMap<>();
+
+	private final PaymentService service = new PaymentService(this.payments, this.provider, this.idempotency,
+			TransactionOperations.withoutTransaction(), new PaymentPolicy(Set.of("EUR", "USD")), Payments.RETRY,
+			Clock.fixed(Payments.NOW, ZoneOffset.UTC));
+
+	private final NewPayment request = new NewPayment(UUID.randomUUID(), UUID.randomUUID(), new Money(2500, "EUR"),
+			"tok_visa");
+
+	@BeforeEach
+	void storeInMemory() {
+		given(this.payments.save(any(Payment.class))).willAnswer(invocation -> {
+			Payment payment = invocation.getArgument(0);
+			this.stored.put(payment.getId(), payment);
+			return payment;
+		});
+		given(this.payments.findForUpdate(any()))
+			.willAnswer(invocation -> Optional.ofNullable(this.stored.get(invocation.<UUID>getArgument(0))));
+		given(this.payments.findById(any()))
+			.willAnswer(invocation -> Optional.ofNullable(this.stored.get(invocation.<UUID>getArgument(0))));
+	}
+
+	@Test
+	void approvedChargeIsAnsweredAndThePaymentLinkedToTheCallersKey() {
+		TestClaim claim = TestClaim.fresh().runsWorkOf(this.idempotency);
+		given(this.provider.charge(any())).willReturn(new ChargeOutcome.Approved("ch_1"));
+		PaymentSnapshot answer = this.service.create(ORDERS, "k1", this.request);
+		assertThat(answer.status()).isEqualTo(PaymentStatus.APPROVED);
+		assertThat(claim.linked()).containsExactly(answer.id());
+		then(this.provider).should()
+			.charge(new PaymentProvider.ChargeRequest(answer.id(), new Money(2500, "EUR"), "tok_visa"));
+		then(this.idempotency).should()
+			.execute(eq(IdempotentRequest.of("order-service", "k1", "create-payment", this.request.orderId(),
+					this.request.userId(), 2500L, "EUR", "tok_visa")), eq(PaymentSnapshot.class), any());
+	}
+
+	@Test
+	void declinedChargeIsAnsweredWithItsCode() {
+		TestClaim.fresh().runsWorkOf(this.idempotency);
+		given(this.provider.charge(any())).willReturn(new ChargeOutcome.Declined("ch_1", "insufficient_funds"));
+		PaymentSnapshot answer = this.service.create(ORDERS, "k1", this.request);
+		assertThat(answer.status()).isEqualTo(PaymentStatus.DECLINED);
+		assertThat(answer.declineCode()).isEqualTo("insufficient_funds");
+	}
+
+	@Test
+	void unknownOutcomeIsAnsweredPending() {
+		TestClaim.fresh().runsWorkOf(this.idempotency);
+		given(this.provider.charge(any())).willReturn(new ChargeOutcome.Unknown(null, "HTTP 500"));
+		PaymentSnapshot answer = this.service.create(ORDERS, "k1", this.request);
+		assertThat(answer.status()).isEqualTo(PaymentStatus.PENDING);
+		assertThat(this.stored.get(answer.id()).getFailureReason()).isEqualTo("HTTP 500");
+	}
+
+	@Test
+	void providerRefusingTheRequestFailsThePayment() {
+		TestClaim.fresh().runsWorkOf(this.idempotency);
+		given(this.provider.charge(any())).willReturn(new ChargeOutcome.Rejected("HTTP 401"));
+		assertThat(this.service.create(ORDERS, "k1", this.request).status()).isEqualTo(PaymentStatus.FAILED);
+	}
+
+	@Test
+	void anUnforeseenAdapterErrorIsAnUnknownOutcomeNotALostPayment() {
+		TestClaim.fresh().runsWorkOf(this.idempotency);
+		given(this.provider.charge(any())).willThrow(new IllegalStateException("bug"));
+		PaymentSnapshot answer = this.service.create(ORDERS, "k1", this.request);
+		assertThat(answer.status()).isEqualTo(PaymentStatus.PENDING);
+		assertThat(this.stored.get(answer.id()).getFailureReason()).contains("IllegalStateException");
+	}
+
+	@Test
+	void takingOverAPendingPaymentChargesItAgainWithTheSameReferenceInsteadOfStoringANewOne() {
+		Payment pending = Payments.pending(2500);
+		this.stored.put(pending.getId(), pending);
+		TestClaim claim = TestClaim.takenOverWith(pending.getId()).runsWorkOf(this.idempotency);
+		given(this.provider.charge(any())).willReturn(new ChargeOutcome.Approved("ch_1"));
+		PaymentSnapshot answer = this.service.create(ORDERS, "k1", this.request);
+		assertThat(answer.id()).isEqualTo(pending.getId());
+		assertThat(answer.status()).isEqualTo(PaymentStatus.APPROVED);
+		then(this.provider).should().charge(pending.chargeRequest());
+		then(this.payments).should(never()).save(any());
+		assertThat(claim.linked()).isEmpty();
+	}
+
+	@Test
+	void takingOverASettledPaymentAnswersItWithoutTheProvider() {
+		Payment approved = Payments.approved(2500);
+		this.stored.put(approved.getId(), approved);
+		TestClaim.takenOverWith(approved.getId()).runsWorkOf(this.idempotency);
+		PaymentSnapshot answer = this.service.create(ORDERS, "k1", this.request);
+		assertThat(answer).isEqualTo(approved.snapshot());
+		then(this.provider).shouldHaveNoInteractions();
+		then(this.payments).should(never()).save(any());
+	}
+
+	@Test
+	void whatTheMechanismAnswersItselfNeverReachesTheProvider() {
+		PaymentSnapshot first = Payments.approved(2500).snapshot();
+		given(this.idempotency.execute(any(), eq(PaymentSnapshot.class), any())).willReturn(first);
+		assertThat(this.service.create(ORDERS, "k1", this.request)).isEqualTo(first);
+		given(this.idempotency.execute(any(), eq(PaymentSnapshot.class), any()))
+			.willThrow(new IdempotencyKeyReusedException());
+		assertThatThrownBy(() -> this.service.create(ORDERS, "k1", this.request))
+			.isInstanceOf(IdempotencyKeyReusedException.class);
+		given(this.idempotency.execute(any(), eq(PaymentSnapshot.class), any()))
+			.willThrow(new RequestInFlightException(Payments.RETRY.backoff()));
+		assertThatThrownBy(() -> this.service.create(ORDERS, "k1", this.request))
+			.isInstanceOf(RequestInFlightException.class);
+		then(this.provider).shouldHaveNoInteractions();
+		then(this.payments).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void malformedKeyIsRefusedBeforeAnythingIsStored() {
+		for (String key : List.of("", "k".repeat(256), "with space")) {
+			assertThatThrownBy(() -> this.service.create(ORDERS, key, this.request))
+				.isInstanceOf(InvalidIdempotencyKeyException.class);
+		}
+		then(this.idempotency).shouldHaveNoInteractions();
+		then(this.provider).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void unacceptedCurrencyIsRefusedBeforeAnythingIsStored() {
+		NewPayment yen = new NewPayment(UUID.randomUUID(), UUID.randomUUID(), new Money(100, "JPY"), "tok_visa");
+		assertThatThrownBy(() -> this.service.create(ORDERS, "k1", yen))
+			.isInstanceOf(UnsupportedCurrencyException.class)
+			.hasMessageContaining("[EUR, USD]");
+		then(this.idempotency).shouldHaveNoInteractions();
+		then(this.provider).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void usersSeeOnlyTheirOwnPayments() {
+		Payment payment = Payments.approved(100);
+		this.stored.put(payment.getId(), payment);
+		Caller owner = new Caller.User(payment.getUserId(), Set.of());
+		Caller stranger = new Caller.User(UUID.randomUUID(), Set.of());
+		Caller serviceWithoutScope = new Caller.Service("reporting", Set.of());
+		assertThat(this.service.find(owner, payment.getId()).id()).isEqualTo(payment.getId());
+		assertThat(this.service.find(ORDERS, payment.getId()).id()).isEqualTo(payment.getId());
+		assertThatThrownBy(() -> this.service.find(stranger, payment.getId()))
+			.isInstanceOf(PaymentNotFoundException.class);
+		assertThatThrownBy(() -> this.service.find(serviceWithoutScope, payment.getId()))
+			.isInstanceOf(PaymentNotFoundException.class);
+	}
+
+	@Test
+	void anOrderWithoutPaymentsTheCallerMaySeeIsNotFound() {
+		Payment payment = Payments.approved(100);
+		given(this.payments.findByOrderIdOrderByCreatedAtAsc(payment.getOrderId())).willReturn(List.of(payment));
+		assertThat(this.service.findByOrder(ORDERS, payment.getOrderId())).containsExactly(payment.snapshot());
+		assertThatThrownBy(
+				() -> this.service.findByOrder(new Caller.User(UUID.randomUUID(), Set.of()), payment.getOrderId()))
+			.isInstanceOf(PaymentNotFoundException.class);
+	}
+
+}

@@ -1,0 +1,56 @@
+package com.example.platform.payment.refunds;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import com.example.platform.payment.payments.Money;
+import com.example.platform.payment.payments.Payment;
+import com.example.platform.payment.payments.PaymentRepository;
+import com.example.platform.payment.payments.Payments;
+
+import static com.example.platform.payment.payments.Payments.NOW;
+import static com.example.platform.payment.payments.Payments.RETRY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+
+class PendingRefundsTests {
+
+	private final RefundRepository refunds = mock(RefundRepository.class);
+
+	private final PaymentRepository payments = mock(PaymentRepository.class);
+
+	private final RefundProvider provider = mock(RefundProvider.class);
+
+	private final PendingRefunds pending = new PendingRefunds(this.refunds, this.payments, this.provider, RETRY);
+
+	@Test
+	void claimingStartsTheAttemptAndReadsTheRefundedCharge() {
+		Payment payment = Payments.approved(1000);
+		Refund refund = Refunds.pending(payment, 300);
+		given(this.refunds.findDueForResolver(any(), any())).willReturn(List.of(refund));
+		given(this.payments.findById(payment.getId())).willReturn(Optional.of(payment));
+		assertThat(this.pending.claimDue(NOW.plusSeconds(60), 10))
+			.containsExactly(new RefundProvider.RefundRequest(refund.getId(), "ch_1", new Money(300, "EUR")));
+		assertThat(refund.getAttempts()).isEqualTo(1);
+		assertThat(refund.getNextAttemptAt()).isEqualTo(NOW.plusSeconds(70));
+	}
+
+	@Test
+	void repeatsTheRefundAndFailsItAfterTheLastAttempt() {
+		Refund refund = Refunds.pending(300);
+		given(this.refunds.findForUpdate(refund.getId())).willReturn(Optional.of(refund));
+		RefundProvider.RefundRequest request = refund.refundRequest("ch_1");
+		given(this.provider.refund(request)).willReturn(new RefundOutcome.Unknown("HTTP 500"));
+		for (int i = 0; i < 3; i++) {
+			refund.startAttempt(NOW, RETRY);
+			this.pending.record(request, this.pending.ask(request), NOW);
+		}
+		assertThat(refund.getStatus()).isEqualTo(RefundStatus.FAILED);
+		assertThat(refund.getFailureReason()).contains("after 3 resolver attempts", "HTTP 500");
+	}
+
+}

@@ -1,0 +1,133 @@
+package com.example.platform.payment.refunds;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.example.platform.payment.TestClaim;
+import com.example.platform.payment.payments.Money;
+import com.example.platform.payment.payments.Payment;
+import com.example.platform.payment.payments.PaymentNotFoundException;
+import com.example.platform.payment.payments.PaymentRepository;
+import com.example.platform.payment.payments.Payments;
+import com.example.platform.support.idempotency.IdempotentRequest;
+import com.example.platform.support.idempotency.IdempotentRequests;
+import com.example.platform.support.security.Caller;
+
+import org.springframework.transaction.support.TransactionOperations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+
+/**
+ * The refund use case with the provider port, the repositories and the idempotency
+ * mechanism mocked.
+ */
+class RefundServiceTests {
+
+	private static final Caller ORDERS = new Caller.Service("order-service", Set.of("internal"));
+
+	private final PaymentRepository payments = mock(PaymentRepository.class);
+
+	private final RefundRepository refunds = mock(RefundRepository.class);
+
+	private final RefundProvider provider = mock(RefundProvider.class);
+
+	private final IdempotentRequests idempotency = mock(IdempotentRequests.class);
+
+	private final Map<UUID, Refund> stored = new HashMap<>();
+
+	private final RefundService service = new RefundService(this.payments, this.refunds, this.provider,
+			this.idempotency, TransactionOperations.withoutTransaction(), Payments.RETRY,
+			Clock.fixed(Payments.NOW, ZoneOffset.UTC));
+
+	private final Payment payment = Payments.approved(1000);
+
+	@BeforeEach
+	void storeInMemory() {
+		given(this.payments.findForUpdate(this.payment.getId())).willReturn(Optional.of(this.payment));
+		given(this.payments.findById(this.payment.getId())).willReturn(Optional.of(this.payment));
+		given(this.refunds.save(any(Refund.class))).willAnswer(invocation -> {
+			Refund refund = invocation.getArgument(0);
+			this.stored.put(refund.getId(), refund);
+			return refund;
+		});
+		given(this.refunds.findForUpdate(any()))
+			.willAnswer(invocation -> Optional.ofNullable(this.stored.get(invocation.<UUID>getArgument(0))));
+		given(this.refunds.findById(any()))
+			.willAnswer(invocation -> Optional.ofNullable(this.stored.get(invocation.<UUID>getArgument(0))));
+	}
+
+	@Test
+	void refundIsSentWithTheChargeIdAndItsOwnIdAsKeyAndLinkedToTheCallersKey() {
+		TestClaim claim = TestClaim.fresh().runsWorkOf(this.idempotency);
+		given(this.provider.refund(any())).willReturn(new RefundOutcome.Succeeded("re_1"));
+		RefundSnapshot answer = this.service.refund(ORDERS, "r1", this.payment.getId(), new Money(1000, "EUR"));
+		assertThat(answer.status()).isEqualTo(RefundStatus.SUCCEEDED);
+		assertThat(claim.linked()).containsExactly(answer.id());
+		then(this.provider).should()
+			.refund(new RefundProvider.RefundRequest(answer.id(), "ch_1", new Money(1000, "EUR")));
+		then(this.idempotency).should()
+			.execute(eq(
+					IdempotentRequest.of("order-service", "r1", "refund-payment", this.payment.getId(), 1000L, "EUR")),
+					eq(RefundSnapshot.class), any());
+	}
+
+	@Test
+	void refusedRefundPropagatesBeforeAnythingIsLinkedSoTheKeyIsFreed() {
+		TestClaim claim = TestClaim.fresh().runsWorkOf(this.idempotency);
+		given(this.refunds.sumReserved(this.payment.getId())).willReturn(900L);
+		assertThatThrownBy(() -> this.service.refund(ORDERS, "r1", this.payment.getId(), new Money(101, "EUR")))
+			.isInstanceOf(RefundExceedsPaymentException.class);
+		assertThat(claim.linked()).isEmpty();
+		then(this.refunds).should(never()).save(any());
+		then(this.provider).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void refundOfAPaymentTheCallerMayNotSeeIsNotFound() {
+		TestClaim.fresh().runsWorkOf(this.idempotency);
+		Caller stranger = new Caller.User(UUID.randomUUID(), Set.of());
+		assertThatThrownBy(() -> this.service.refund(stranger, "r1", this.payment.getId(), new Money(1, "EUR")))
+			.isInstanceOf(PaymentNotFoundException.class);
+		then(this.provider).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void takingOverAPendingRefundSendsItAgainWithTheSameReferenceInsteadOfStoringANewOne() {
+		Refund pending = Refunds.pending(this.payment, 400);
+		this.stored.put(pending.getId(), pending);
+		TestClaim.takenOverWith(pending.getId()).runsWorkOf(this.idempotency);
+		given(this.provider.refund(any())).willReturn(new RefundOutcome.Succeeded("re_1"));
+		RefundSnapshot answer = this.service.refund(ORDERS, "r1", this.payment.getId(), new Money(400, "EUR"));
+		assertThat(answer.id()).isEqualTo(pending.getId());
+		assertThat(answer.status()).isEqualTo(RefundStatus.SUCCEEDED);
+		then(this.provider).should().refund(pending.refundRequest("ch_1"));
+		then(this.refunds).should(never()).save(any());
+	}
+
+	@Test
+	void takingOverASettledRefundAnswersItWithoutTheProvider() {
+		Refund settled = Refunds.pending(this.payment, 400);
+		settled.record(new RefundOutcome.Succeeded("re_1"), Payments.NOW);
+		this.stored.put(settled.getId(), settled);
+		TestClaim.takenOverWith(settled.getId()).runsWorkOf(this.idempotency);
+		assertThat(this.service.refund(ORDERS, "r1", this.payment.getId(), new Money(400, "EUR")))
+			.isEqualTo(settled.snapshot());
+		then(this.provider).shouldHaveNoInteractions();
+	}
+
+}
