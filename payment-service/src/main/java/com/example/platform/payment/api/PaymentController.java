@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import com.example.platform.payment.payments.PaymentService;
 import com.example.platform.payment.payments.PaymentSnapshot;
 import com.example.platform.payment.refunds.RefundService;
+import com.example.platform.support.idempotency.IdempotencyKey;
 import com.example.platform.support.security.Caller;
 
 import org.springframework.http.HttpStatus;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/payments")
 class PaymentController {
 
-	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
 	private final PaymentService payments;
 
 	private final RefundService refunds;
@@ -42,7 +40,7 @@ class PaymentController {
 	}
 
 	@PostMapping
-	ResponseEntity<PaymentResponse> create(@RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
+	ResponseEntity<PaymentResponse> create(IdempotencyKey idempotencyKey,
 			@Valid @RequestBody CreatePaymentRequest request, Caller caller) {
 		PaymentSnapshot payment = this.payments.create(caller, idempotencyKey, request.toNewPayment());
 		return ResponseEntity.created(URI.create("/api/payments/" + payment.id())).body(PaymentResponse.from(payment));
@@ -59,7 +57,7 @@ class PaymentController {
 	}
 
 	@PostMapping("/{id}/refunds")
-	ResponseEntity<RefundResponse> refund(@PathVariable UUID id, @RequestHeader(IDEMPOTENCY_KEY) String idempotencyKey,
+	ResponseEntity<RefundResponse> refund(@PathVariable UUID id, IdempotencyKey idempotencyKey,
 			@Valid @RequestBody CreateRefundRequest request, Caller caller) {
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(RefundResponse.from(this.refunds.refund(caller, idempotencyKey, id, request.amount().toMoney())));

@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.example.platform.payment.resolver.PendingOperation;
 import com.example.platform.support.idempotency.Claim;
 import com.example.platform.support.idempotency.IdempotencyKeyReusedException;
+import com.example.platform.support.idempotency.IdempotencyKey;
 import com.example.platform.support.idempotency.IdempotentRequest;
 import com.example.platform.support.idempotency.IdempotentRequests;
 import com.example.platform.support.idempotency.InvalidIdempotencyKeyException;
@@ -70,7 +71,7 @@ public class PaymentService {
 	 * @throws IdempotencyKeyReusedException if the key was used for another request
 	 * @throws RequestInFlightException if the first request with the key is still running
 	 */
-	public PaymentSnapshot create(Caller caller, String key, NewPayment request) {
+	public PaymentSnapshot create(Caller caller, IdempotencyKey key, NewPayment request) {
 		IdempotentRequest idempotent = IdempotentRequest.of(caller.subject(), key, CREATE_PAYMENT,
 				request.fingerprintFields());
 		this.policy.requireAccepted(request.amount());

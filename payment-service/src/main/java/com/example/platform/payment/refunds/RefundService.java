@@ -11,6 +11,7 @@ import com.example.platform.payment.payments.PaymentNotFoundException;
 import com.example.platform.payment.payments.PaymentRepository;
 import com.example.platform.payment.resolver.PendingOperation;
 import com.example.platform.support.idempotency.Claim;
+import com.example.platform.support.idempotency.IdempotencyKey;
 import com.example.platform.support.idempotency.IdempotentRequest;
 import com.example.platform.support.idempotency.IdempotentRequests;
 import com.example.platform.support.retry.RetryPolicy;
@@ -66,7 +67,7 @@ public class RefundService {
 	 * @param amount how much
 	 * @return the refund as answered (for a replay: the first answer)
 	 */
-	public RefundSnapshot refund(Caller caller, String key, UUID paymentId, Money amount) {
+	public RefundSnapshot refund(Caller caller, IdempotencyKey key, UUID paymentId, Money amount) {
 		IdempotentRequest request = IdempotentRequest.of(caller.subject(), key, REFUND_PAYMENT, paymentId,
 				amount.amount(), amount.currency());
 		return this.idempotency.execute(request, RefundSnapshot.class, claim -> {

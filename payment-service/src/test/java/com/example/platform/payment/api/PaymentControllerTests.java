@@ -19,6 +19,7 @@ import com.example.platform.payment.payments.PaymentStatus;
 import com.example.platform.payment.payments.UnsupportedCurrencyException;
 import com.example.platform.payment.refunds.RefundExceedsPaymentException;
 import com.example.platform.payment.refunds.RefundService;
+import com.example.platform.support.idempotency.IdempotencyKey;
 import com.example.platform.support.ServiceSupportAutoConfiguration;
 import com.example.platform.support.idempotency.IdempotencyKeyReusedException;
 import com.example.platform.support.idempotency.IdempotencyProblemAdvice;
@@ -41,7 +42,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -101,7 +101,8 @@ class PaymentControllerTests {
 
 	@Test
 	void createsAndAnswers201WithLocationAndTheCallersScope() {
-		given(this.payments.create(any(), eq("k1"), any())).willReturn(snapshot(PaymentStatus.APPROVED, null));
+		given(this.payments.create(any(), eq(new IdempotencyKey("k1")), any()))
+			.willReturn(snapshot(PaymentStatus.APPROVED, null));
 		assertThat(create(VALID)).hasStatus(201)
 			.hasHeader("Location", "/api/payments/3b9f6c1e-7d2a-4c55-9e0f-5a1b2c3d4e5f")
 			.bodyJson()
@@ -110,13 +111,12 @@ class PaymentControllerTests {
 					 "amount": {"amount": 2500, "currency": "EUR"}, "createdAt": "2026-11-25T10:00:00.123456Z"}""");
 		assertThat(create(VALID)).bodyText().doesNotContain("declineCode");
 		then(this.payments).should(atLeastOnce())
-			.create(eq(new Caller.Service("order-service", Set.of("internal"))), eq("k1"), any());
+			.create(eq(new Caller.Service("order-service", Set.of("internal"))), eq(new IdempotencyKey("k1")), any());
 	}
 
 	@Test
 	void declineCodeIsShownWhenDeclined() {
-		given(this.payments.create(any(), anyString(), any()))
-			.willReturn(snapshot(PaymentStatus.DECLINED, "card_declined"));
+		given(this.payments.create(any(), any(), any())).willReturn(snapshot(PaymentStatus.DECLINED, "card_declined"));
 		assertThat(create(VALID)).hasStatus(201).bodyJson().extractingPath("$.declineCode").isEqualTo("card_declined");
 	}
 
@@ -242,7 +242,7 @@ class PaymentControllerTests {
 	 */
 	@Test
 	void malformedIdempotencyKeyIsAFieldError() {
-		given(this.payments.create(any(), anyString(), any())).willThrow(new InvalidIdempotencyKeyException());
+		given(this.payments.create(any(), any(), any())).willThrow(new InvalidIdempotencyKeyException());
 		assertThat(this.mvc.perform(post("/api/payments").with(service())
 			.header("Idempotency-Key", "k".repeat(256))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -255,8 +255,7 @@ class PaymentControllerTests {
 
 	@Test
 	void unacceptedCurrencyIsAFieldError() {
-		given(this.payments.create(any(), anyString(), any()))
-			.willThrow(new UnsupportedCurrencyException(Set.of("EUR")));
+		given(this.payments.create(any(), any(), any())).willThrow(new UnsupportedCurrencyException(Set.of("EUR")));
 		assertThat(create(VALID)).hasStatus(400)
 			.bodyJson()
 			.extractingPath("$.errors[0].field")
@@ -265,14 +264,14 @@ class PaymentControllerTests {
 
 	@Test
 	void reusedKeyIs422AndInFlightIs409WithRetryAfter() {
-		given(this.payments.create(any(), anyString(), any())).willThrow(new IdempotencyKeyReusedException());
+		given(this.payments.create(any(), any(), any())).willThrow(new IdempotencyKeyReusedException());
 		assertThat(create(VALID)).hasStatus(422)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.extractingPath("$.type")
 			.isEqualTo("https://platform.example/problems/idempotency-key-reused");
 		willThrow(new RequestInFlightException(Duration.ofMillis(800))).given(this.payments)
-			.create(any(), anyString(), any());
+			.create(any(), any(), any());
 		assertThat(create(VALID)).hasStatus(409)
 			.hasHeader("Retry-After", "1")
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -283,7 +282,7 @@ class PaymentControllerTests {
 
 	@Test
 	void overRefundIs409WithWhatIsLeft() {
-		given(this.refunds.refund(any(), anyString(), any(), any()))
+		given(this.refunds.refund(any(), any(), any(), any()))
 			.willThrow(new RefundExceedsPaymentException(new Money(1000, "EUR"), 250));
 		assertThat(this.mvc.perform(post("/api/payments/" + UUID.randomUUID() + "/refunds").with(service())
 			.header("Idempotency-Key", "r1")

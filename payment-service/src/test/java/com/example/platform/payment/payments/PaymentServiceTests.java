@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.example.platform.payment.TestClaim;
+import com.example.platform.support.idempotency.IdempotencyKey;
 import com.example.platform.support.idempotency.IdempotencyKeyReusedException;
 import com.example.platform.support.idempotency.IdempotentRequest;
 import com.example.platform.support.idempotency.IdempotentRequests;
@@ -73,7 +74,7 @@ class PaymentServiceTests {
 	void approvedChargeIsAnsweredAndThePaymentLinkedToTheCallersKey() {
 		TestClaim claim = TestClaim.fresh().runsWorkOf(this.idempotency);
 		given(this.provider.charge(any())).willReturn(new ChargeOutcome.Approved("ch_1"));
-		PaymentSnapshot answer = this.service.create(ORDERS, "k1", this.request);
+		PaymentSnapshot answer = this.service.create(ORDERS, new IdempotencyKey("k1"), this.request);
 		assertThat(answer.status()).isEqualTo(PaymentStatus.APPROVED);
 		assertThat(claim.linked()).containsExactly(answer.id());
 		then(this.provider).should()
@@ -87,7 +88,7 @@ class PaymentServiceTests {
 	void declinedChargeIsAnsweredWithItsCode() {
 		TestClaim.fresh().runsWorkOf(this.idempotency);
 		given(this.provider.charge(any())).willReturn(new ChargeOutcome.Declined("ch_1", "insufficient_funds"));
-		PaymentSnapshot answer = this.service.create(ORDERS, "k1", this.request);
+		PaymentSnapshot answer = this.service.create(ORDERS, new IdempotencyKey("k1"), this.request);
 		assertThat(answer.status()).isEqualTo(PaymentStatus.DECLINED);
 		assertThat(answer.declineCode()).isEqualTo("insufficient_funds");
 	}
@@ -96,7 +97,7 @@ class PaymentServiceTests {
 	void unknownOutcomeIsAnsweredPending() {
 		TestClaim.fresh().runsWorkOf(this.idempotency);
 		given(this.provider.charge(any())).willReturn(new ChargeOutcome.Unknown(null, "HTTP 500"));
-		PaymentSnapshot answer = this.service.create(ORDERS, "k1", this.request);
+		PaymentSnapshot answer = this.service.create(ORDERS, new IdempotencyKey("k1"), this.request);
 		assertThat(answer.status()).isEqualTo(PaymentStatus.PENDING);
 		assertThat(this.stored.get(answer.id()).getFailureReason()).isEqualTo("HTTP 500");
 	}
@@ -105,14 +106,15 @@ class PaymentServiceTests {
 	void providerRefusingTheRequestFailsThePayment() {
 		TestClaim.fresh().runsWorkOf(this.idempotency);
 		given(this.provider.charge(any())).willReturn(new ChargeOutcome.Rejected("HTTP 401"));
-		assertThat(this.service.create(ORDERS, "k1", this.request).status()).isEqualTo(PaymentStatus.FAILED);
+		assertThat(this.service.create(ORDERS, new IdempotencyKey("k1"), this.request).status())
+			.isEqualTo(PaymentStatus.FAILED);
 	}
 
 	@Test
 	void anUnforeseenAdapterErrorIsAnUnknownOutcomeNotALostPayment() {
 		TestClaim.fresh().runsWorkOf(this.idempotency);
 		given(this.provider.charge(any())).willThrow(new IllegalStateException("bug"));
-		PaymentSnapshot answer = this.service.create(ORDERS, "k1", this.request);
+		PaymentSnapshot answer = this.service.create(ORDERS, new IdempotencyKey("k1"), this.request);
 		assertThat(answer.status()).isEqualTo(PaymentStatus.PENDING);
 		assertThat(this.stored.get(answer.id()).getFailureReason()).contains("IllegalStateException");
 	}
@@ -123,7 +125,7 @@ class PaymentServiceTests {
 		this.stored.put(pending.getId(), pending);
 		TestClaim claim = TestClaim.takenOverWith(pending.getId()).runsWorkOf(this.idempotency);
 		given(this.provider.charge(any())).willReturn(new ChargeOutcome.Approved("ch_1"));
-		PaymentSnapshot answer = this.service.create(ORDERS, "k1", this.request);
+		PaymentSnapshot answer = this.service.create(ORDERS, new IdempotencyKey("k1"), this.request);
 		assertThat(answer.id()).isEqualTo(pending.getId());
 		assertThat(answer.status()).isEqualTo(PaymentStatus.APPROVED);
 		then(this.provider).should().charge(pending.chargeRequest());
@@ -136,7 +138,7 @@ class PaymentServiceTests {
 		Payment approved = Payments.approved(2500);
 		this.stored.put(approved.getId(), approved);
 		TestClaim.takenOverWith(approved.getId()).runsWorkOf(this.idempotency);
-		PaymentSnapshot answer = this.service.create(ORDERS, "k1", this.request);
+		PaymentSnapshot answer = this.service.create(ORDERS, new IdempotencyKey("k1"), this.request);
 		assertThat(answer).isEqualTo(approved.snapshot());
 		then(this.provider).shouldHaveNoInteractions();
 		then(this.payments).should(never()).save(any());
@@ -146,14 +148,14 @@ class PaymentServiceTests {
 	void whatTheMechanismAnswersItselfNeverReachesTheProvider() {
 		PaymentSnapshot first = Payments.approved(2500).snapshot();
 		given(this.idempotency.execute(any(), eq(PaymentSnapshot.class), any())).willReturn(first);
-		assertThat(this.service.create(ORDERS, "k1", this.request)).isEqualTo(first);
+		assertThat(this.service.create(ORDERS, new IdempotencyKey("k1"), this.request)).isEqualTo(first);
 		given(this.idempotency.execute(any(), eq(PaymentSnapshot.class), any()))
 			.willThrow(new IdempotencyKeyReusedException());
-		assertThatThrownBy(() -> this.service.create(ORDERS, "k1", this.request))
+		assertThatThrownBy(() -> this.service.create(ORDERS, new IdempotencyKey("k1"), this.request))
 			.isInstanceOf(IdempotencyKeyReusedException.class);
 		given(this.idempotency.execute(any(), eq(PaymentSnapshot.class), any()))
 			.willThrow(new RequestInFlightException(Payments.RETRY.backoff()));
-		assertThatThrownBy(() -> this.service.create(ORDERS, "k1", this.request))
+		assertThatThrownBy(() -> this.service.create(ORDERS, new IdempotencyKey("k1"), this.request))
 			.isInstanceOf(RequestInFlightException.class);
 		then(this.provider).shouldHaveNoInteractions();
 		then(this.payments).shouldHaveNoInteractions();
@@ -162,7 +164,7 @@ class PaymentServiceTests {
 	@Test
 	void malformedKeyIsRefusedBeforeAnythingIsStored() {
 		for (String key : List.of("", "k".repeat(256), "with space")) {
-			assertThatThrownBy(() -> this.service.create(ORDERS, key, this.request))
+			assertThatThrownBy(() -> this.service.create(ORDERS, new IdempotencyKey(key), this.request))
 				.isInstanceOf(InvalidIdempotencyKeyException.class);
 		}
 		then(this.idempotency).shouldHaveNoInteractions();
@@ -172,7 +174,7 @@ class PaymentServiceTests {
 	@Test
 	void unacceptedCurrencyIsRefusedBeforeAnythingIsStored() {
 		NewPayment yen = new NewPayment(UUID.randomUUID(), UUID.randomUUID(), new Money(100, "JPY"), "tok_visa");
-		assertThatThrownBy(() -> this.service.create(ORDERS, "k1", yen))
+		assertThatThrownBy(() -> this.service.create(ORDERS, new IdempotencyKey("k1"), yen))
 			.isInstanceOf(UnsupportedCurrencyException.class)
 			.hasMessageContaining("[EUR, USD]");
 		then(this.idempotency).shouldHaveNoInteractions();

@@ -17,6 +17,7 @@ import com.example.platform.payment.payments.Payment;
 import com.example.platform.payment.payments.PaymentNotFoundException;
 import com.example.platform.payment.payments.PaymentRepository;
 import com.example.platform.payment.payments.Payments;
+import com.example.platform.support.idempotency.IdempotencyKey;
 import com.example.platform.support.idempotency.IdempotentRequest;
 import com.example.platform.support.idempotency.IdempotentRequests;
 import com.example.platform.support.security.Caller;
@@ -75,7 +76,8 @@ class RefundServiceTests {
 	void refundIsSentWithTheChargeIdAndItsOwnIdAsKeyAndLinkedToTheCallersKey() {
 		TestClaim claim = TestClaim.fresh().runsWorkOf(this.idempotency);
 		given(this.provider.refund(any())).willReturn(new RefundOutcome.Succeeded("re_1"));
-		RefundSnapshot answer = this.service.refund(ORDERS, "r1", this.payment.getId(), new Money(1000, "EUR"));
+		RefundSnapshot answer = this.service.refund(ORDERS, new IdempotencyKey("r1"), this.payment.getId(),
+				new Money(1000, "EUR"));
 		assertThat(answer.status()).isEqualTo(RefundStatus.SUCCEEDED);
 		assertThat(claim.linked()).containsExactly(answer.id());
 		then(this.provider).should()
@@ -90,7 +92,8 @@ class RefundServiceTests {
 	void refusedRefundPropagatesBeforeAnythingIsLinkedSoTheKeyIsFreed() {
 		TestClaim claim = TestClaim.fresh().runsWorkOf(this.idempotency);
 		given(this.refunds.sumReserved(this.payment.getId())).willReturn(900L);
-		assertThatThrownBy(() -> this.service.refund(ORDERS, "r1", this.payment.getId(), new Money(101, "EUR")))
+		assertThatThrownBy(() -> this.service.refund(ORDERS, new IdempotencyKey("r1"), this.payment.getId(),
+				new Money(101, "EUR")))
 			.isInstanceOf(RefundExceedsPaymentException.class);
 		assertThat(claim.linked()).isEmpty();
 		then(this.refunds).should(never()).save(any());
@@ -101,7 +104,8 @@ class RefundServiceTests {
 	void refundOfAPaymentTheCallerMayNotSeeIsNotFound() {
 		TestClaim.fresh().runsWorkOf(this.idempotency);
 		Caller stranger = new Caller.User(UUID.randomUUID(), Set.of());
-		assertThatThrownBy(() -> this.service.refund(stranger, "r1", this.payment.getId(), new Money(1, "EUR")))
+		assertThatThrownBy(() -> this.service.refund(stranger, new IdempotencyKey("r1"), this.payment.getId(),
+				new Money(1, "EUR")))
 			.isInstanceOf(PaymentNotFoundException.class);
 		then(this.provider).shouldHaveNoInteractions();
 	}
@@ -112,7 +116,8 @@ class RefundServiceTests {
 		this.stored.put(pending.getId(), pending);
 		TestClaim.takenOverWith(pending.getId()).runsWorkOf(this.idempotency);
 		given(this.provider.refund(any())).willReturn(new RefundOutcome.Succeeded("re_1"));
-		RefundSnapshot answer = this.service.refund(ORDERS, "r1", this.payment.getId(), new Money(400, "EUR"));
+		RefundSnapshot answer = this.service.refund(ORDERS, new IdempotencyKey("r1"), this.payment.getId(),
+				new Money(400, "EUR"));
 		assertThat(answer.id()).isEqualTo(pending.getId());
 		assertThat(answer.status()).isEqualTo(RefundStatus.SUCCEEDED);
 		then(this.provider).should().refund(pending.refundRequest("ch_1"));
@@ -125,7 +130,7 @@ class RefundServiceTests {
 		settled.record(new RefundOutcome.Succeeded("re_1"), Payments.NOW);
 		this.stored.put(settled.getId(), settled);
 		TestClaim.takenOverWith(settled.getId()).runsWorkOf(this.idempotency);
-		assertThat(this.service.refund(ORDERS, "r1", this.payment.getId(), new Money(400, "EUR")))
+		assertThat(this.service.refund(ORDERS, new IdempotencyKey("r1"), this.payment.getId(), new Money(400, "EUR")))
 			.isEqualTo(settled.snapshot());
 		then(this.provider).shouldHaveNoInteractions();
 	}

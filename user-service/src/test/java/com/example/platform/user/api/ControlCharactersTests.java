@@ -72,7 +72,7 @@ class ControlCharactersTests {
 		assertFieldError(
 				post("/api/auth/login", "{\"email\": \"ada@example.com\\r\\n\", \"password\": \"long enough\"}"),
 				"email");
-		then(this.accounts).shouldHaveNoInteractions();
+		then(this.logins).shouldHaveNoInteractions();
 	}
 
 	private MvcTestResult post(String uri, String json) {
