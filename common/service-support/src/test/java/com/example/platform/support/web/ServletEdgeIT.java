@@ -33,8 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it: what a client sees for methods no operation has, and for the error paths that never
  * reach a controller.
  */
-@SpringBootTest(classes = ServletEdgeIT.TestService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "server.address=127.0.0.1")
+@SpringBootTest(classes = ServletEdgeIT.TestService.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"server.address=127.0.0.1",
+		// JDBC is on this module's test classpath for the idempotency tests; this
+		// service has no database
+		"spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration" })
 class ServletEdgeIT {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
