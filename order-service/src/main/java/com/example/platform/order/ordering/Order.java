@@ -339,8 +339,4 @@ public class Order {
 		return this.reconciliation.count();
 	}
 
-	public String getReconcileFailure() {
-		return this.reconciliation.lastFailure();
-	}
-
 }
