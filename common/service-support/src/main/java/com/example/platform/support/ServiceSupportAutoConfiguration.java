@@ -6,6 +6,7 @@ import com.example.platform.edge.BodyLimit;
 import com.example.platform.support.idempotency.IdempotencyKeyArgumentResolver;
 import com.example.platform.support.idempotency.IdempotencyProblemAdvice;
 import com.example.platform.support.problem.PlatformExceptionHandler;
+import com.example.platform.support.security.CachingJwtDecoder;
 import com.example.platform.support.security.CallerArgumentResolver;
 import com.example.platform.support.security.ProblemSecurityHandlers;
 import com.example.platform.support.security.ResourceServerDefaults;
@@ -16,6 +17,9 @@ import com.example.platform.support.web.RequestBodyLimitFilter;
 import com.example.platform.support.web.RequestIdFilter;
 import com.example.platform.support.web.StrictJsonCustomizer;
 
+import java.time.Clock;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
@@ -25,6 +29,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -105,6 +110,22 @@ public class ServiceSupportAutoConfiguration {
 			public void addArgumentResolvers(java.util.List<HandlerMethodArgumentResolver> resolvers) {
 				resolvers.add(new CallerArgumentResolver());
 				resolvers.add(new IdempotencyKeyArgumentResolver());
+			}
+		};
+	}
+
+	/**
+	 * Every service verifies a bearer token once and remembers it until it expires
+	 * (profiled: the RSA verification and JSON parse were a fifth of a small request's
+	 * CPU).
+	 */
+	@Bean
+	static BeanPostProcessor cachingJwtDecoderPostProcessor() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder))
+						? new CachingJwtDecoder(decoder, 10_000, Clock.systemUTC()) : bean;
 			}
 		};
 	}

@@ -100,8 +100,12 @@ class OrderConfiguration {
 		// one.
 		serviceToken.setAuthorizationFailureHandler(
 				OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(downstream.connectTimeout()).build());
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+			.connectTimeout(downstream.connectTimeout())
+			// The services speak HTTP/1.1: no h2c upgrade offer on every new
+			// connection.
+			.version(HttpClient.Version.HTTP_1_1)
+			.build());
 		requestFactory.setReadTimeout(downstream.readTimeout());
 		RestClient restClient = builder.clone()
 			.baseUrl(downstream.baseUrl().toString())

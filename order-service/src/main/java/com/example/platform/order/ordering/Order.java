@@ -84,8 +84,10 @@ public class Order {
 	@AttributeOverride(name = "lastFailure", column = @Column(name = "reconcile_failure"))
 	private Attempts reconciliation;
 
+	// A wrapper, null until stored: Spring Data then persists a new order instead of
+	// merging it (a merge selects the order and its lines before inserting).
 	@Version
-	private long version;
+	private Long version;
 
 	protected Order() {
 		// for JPA

@@ -106,7 +106,7 @@ public class OrderService {
 
 	private Order placeNew(UUID userId, List<OrderRules.RequestedLine> lines, String paymentMethod, Claim claim) {
 		Map<String, Product> priceList = this.products
-			.findBySkuIn(lines.stream().map(OrderRules.RequestedLine::sku).distinct().toList())
+			.findBySkus(lines.stream().map(OrderRules.RequestedLine::sku).distinct().toArray(String[]::new))
 			.stream()
 			.collect(Collectors.toMap(Product::getSku, Function.identity()));
 		OrderRules.PricedLines priced = OrderRules.price(lines, priceList);

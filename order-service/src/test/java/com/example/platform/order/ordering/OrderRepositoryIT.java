@@ -38,6 +38,14 @@ class OrderRepositoryIT {
 	}
 
 	@Test
+	void findsTheProductsOfAnOrderBySkuAndIgnoresUnknownOnes() {
+		assertThat(this.products.findBySkus(new String[] { "ESPRESSO-CUP", "NO-SUCH-SKU", "COFFEE-BEANS-1KG" }))
+			.extracting(Product::getSku)
+			.containsExactlyInAnyOrder("ESPRESSO-CUP", "COFFEE-BEANS-1KG");
+		assertThat(this.products.findBySkus(new String[0])).isEmpty();
+	}
+
+	@Test
 	void storesLinesAndMoneyExactly() {
 		Product beans = this.products.findById("COFFEE-BEANS-1KG").orElseThrow();
 		Order order = this.orders.saveAndFlush(Order.place(UUID.randomUUID(), List.of(new OrderLine(beans, 3)), "EUR",

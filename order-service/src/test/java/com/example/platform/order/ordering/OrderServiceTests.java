@@ -28,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -59,7 +58,7 @@ class OrderServiceTests {
 
 	@BeforeEach
 	void setUp() {
-		given(this.products.findBySkuIn(anyCollection())).willReturn(List.of(Orders.BEANS, Orders.CUP));
+		given(this.products.findBySkus(any(String[].class))).willReturn(List.of(Orders.BEANS, Orders.CUP));
 		given(this.orders.save(any())).willAnswer(invocation -> keep(invocation.getArgument(0)));
 		given(this.orders.saveAndFlush(any())).willAnswer(invocation -> keep(invocation.getArgument(0)));
 		given(this.orders.findById(any()))
