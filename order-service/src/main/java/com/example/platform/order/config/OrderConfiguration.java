@@ -43,6 +43,12 @@ class OrderConfiguration {
 	/** The registration under {@code spring.security.oauth2.client.registration}. */
 	static final String REGISTRATION = "platform";
 
+	/** How long a customer the user service confirmed is trusted without asking. */
+	private static final java.time.Duration KNOWN_CUSTOMERS_FOR = java.time.Duration.ofMinutes(10);
+
+	/** At most this many confirmed customers are remembered (about 100 bytes each). */
+	private static final long KNOWN_CUSTOMERS_MAX = 100_000;
+
 	/** Service tokens are this service's own, not the user's on whose behalf it calls. */
 	private static final Authentication SERVICE = new AnonymousAuthenticationToken("order-service", "order-service",
 			AuthorityUtils.createAuthorityList("ROLE_SERVICE"));
@@ -75,7 +81,7 @@ class OrderConfiguration {
 			OAuth2AuthorizedClientManager tokens, OAuth2AuthorizedClientService authorizedClients) {
 		return new HttpUserDirectory(
 				client(builder, properties.userService(), tokens, authorizedClients, UserServiceApi.class),
-				remoteCalls("user service", properties.userService()));
+				remoteCalls("user service", properties.userService()), KNOWN_CUSTOMERS_FOR, KNOWN_CUSTOMERS_MAX);
 	}
 
 	@Bean
