@@ -1,11 +1,13 @@
 package com.example.platform.gateway.security;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 
 import com.example.platform.gateway.config.AuthProperties;
+import com.example.platform.gateway.config.GatewayProperties;
 import com.example.platform.gateway.web.ProblemWriter;
 
 import org.springframework.context.annotation.Bean;
@@ -25,8 +27,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Every request needs a valid bearer token except registration, login, reading the price
  * list, health and API docs. Tokens are RS256 JWTs checked locally (signature against the
- * user service's JWK Set, issuer, expiry); the {@code Authorization} header then travels
- * on unchanged. Unknown paths need a token as well (deny by default), so the 404 for an
+ * user service's JWK Set, issuer, expiry), each distinct token once until it expires
+ * ({@link VerifiedTokenCache}); the {@code Authorization} header then travels on
+ * unchanged. Unknown paths need a token as well (deny by default), so the 404 for an
  * unknown route goes only to authenticated callers.
  */
 @Configuration(proxyBeanMethods = false)
@@ -65,7 +68,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	ReactiveJwtDecoder jwtDecoder(AuthProperties properties) {
+	ReactiveJwtDecoder jwtDecoder(AuthProperties properties, GatewayProperties gatewayProperties) {
 		// Own client for the key fetch: short timeouts, so an unreachable key service
 		// fails the request quickly (503) instead of hanging it.
 		HttpClient httpClient = HttpClient.create()
@@ -76,7 +79,11 @@ class SecurityConfiguration {
 			.webClient(webClient)
 			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
-		return decoder;
+		GatewayProperties.TokenCache cache = gatewayProperties.tokenCache();
+		if (cache.maxEntries() == 0) {
+			return decoder;
+		}
+		return new VerifiedTokenCache(decoder, cache.maxEntries(), cache.maxAge(), Clock.systemUTC());
 	}
 
 }
