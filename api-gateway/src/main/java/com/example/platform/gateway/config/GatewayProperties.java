@@ -30,8 +30,8 @@ public record GatewayProperties(@DefaultValue("1MB") @NotNull DataSize maxReques
 		"X-User-*", "X-Auth-*", "X-Authenticated-*", "X-Forwarded-User", "X-Forwarded-Email",
 		"X-Forwarded-Preferred-Username", "X-Remote-*", "Remote-User", "X-Client-*", "X-Principal", "X-Subject",
 		"X-Roles", "X-Scopes", "X-Internal-*", "X-Tenant-Id", "X-Api-Key-Owner",
-		"X-Ssl-Client-*" }) @NotEmpty List<String> identityHeaders,
-		@DefaultValue @Valid @NotNull TokenCache tokenCache){
+		"X-Ssl-Client-*" }) @NotEmpty List<String> identityHeaders, @DefaultValue @Valid @NotNull TokenCache tokenCache,
+		@DefaultValue("1s") @NotNull Duration connectTimeout){
 
 	/**
 	 * Bearer tokens whose signature and claims checked out are remembered until they

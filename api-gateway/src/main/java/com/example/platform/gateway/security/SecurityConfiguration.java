@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -60,6 +61,16 @@ class SecurityConfiguration {
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {
 			}).authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
 			.build();
+	}
+
+	/**
+	 * No observation per security filter, authentication and authorization: wrapping each
+	 * of the chain's filters cost about as much CPU as the routing itself.
+	 * {@code http.server.requests} still times every request, 401s and 403s included.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean
