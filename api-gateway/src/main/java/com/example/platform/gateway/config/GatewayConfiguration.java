@@ -1,5 +1,6 @@
 package com.example.platform.gateway.config;
 
+import io.netty.channel.ChannelOption;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.example.platform.edge.BodyLimit;
@@ -10,6 +11,7 @@ import com.example.platform.gateway.web.ProblemErrorWebExceptionHandler;
 import com.example.platform.gateway.web.ProblemWriter;
 import com.example.platform.gateway.web.RequestBodyLimitWebFilter;
 
+import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -42,6 +44,17 @@ class GatewayConfiguration {
 	@Bean
 	IdentityHeadersFilter identityHeadersFilter(GatewayProperties properties) {
 		return new IdentityHeadersFilter(properties.identityHeaders());
+	}
+
+	/**
+	 * The connect timeout is set once on the routing client. Spring Cloud Gateway's own
+	 * {@code httpclient.connect-timeout} is applied by copying the client's configuration
+	 * on every proxied request.
+	 */
+	@Bean
+	HttpClientCustomizer connectTimeoutCustomizer(GatewayProperties properties) {
+		int millis = Math.toIntExact(properties.connectTimeout().toMillis());
+		return (httpClient) -> httpClient.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, millis);
 	}
 
 	@Bean

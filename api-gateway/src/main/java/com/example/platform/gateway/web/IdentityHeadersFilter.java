@@ -40,26 +40,38 @@ public class IdentityHeadersFilter implements GlobalFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		List<String> present = exchange.getRequest()
-			.getHeaders()
-			.headerNames()
-			.stream()
-			.filter(this::isIdentityHeader)
-			.toList();
-		if (present.isEmpty()) {
+		List<String> present = null;
+		for (String name : exchange.getRequest().getHeaders().headerNames()) {
+			if (isIdentityHeader(name)) {
+				present = (present != null) ? present : new ArrayList<>();
+				present.add(name);
+			}
+		}
+		if (present == null) {
 			return chain.filter(exchange);
 		}
+		List<String> remove = present;
 		return chain.filter(exchange.mutate()
-			.request(exchange.getRequest().mutate().headers(headers -> present.forEach(headers::remove)).build())
+			.request(exchange.getRequest().mutate().headers(headers -> remove.forEach(headers::remove)).build())
 			.build());
 	}
 
 	boolean isIdentityHeader(String name) {
-		String lower = name.toLowerCase(Locale.ROOT);
-		if (HttpHeaders.AUTHORIZATION.equalsIgnoreCase(lower)) {
+		// Compared ignoring case in place: this runs for every header of every request.
+		if (HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name)) {
 			return false;
 		}
-		return this.exact.contains(lower) || this.prefixes.stream().anyMatch(lower::startsWith);
+		for (String exactName : this.exact) {
+			if (exactName.equalsIgnoreCase(name)) {
+				return true;
+			}
+		}
+		for (String prefix : this.prefixes) {
+			if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override
