@@ -132,18 +132,19 @@ declare -A rate=()
 run_load() { # label target url [wrk args...]
 	local label=$1 target=$2 url=$3; shift 3
 	# wrk takes the URL before the script's arguments (after --)
-	wrk -t2 -c"$connections" -d"${warm_up}s" "$url" "$@" >/dev/null
+	wrk -t2 -c"$connections" -d"${warm_up}s" --timeout 10s "$url" "$@" >/dev/null
 	local before after out requests
 	before=$(snapshot)
-	out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$url" "$@")
+	out=$(wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s --latency "$url" "$@")
 	after=$(snapshot)
 	requests=$(echo "$out" | sed -n 's/^ *\([0-9]*\) requests in.*/\1/p')
 	local rps p50 p99 errors cpu="" name b a
 	rps=$(echo "$out" | sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p')
 	p50=$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
 	p99=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
-	errors=$(( $(echo "$out" | sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p' | head -n1 | grep . || echo 0) \
-		+ $(echo "$out" | sed -n 's/.*Socket errors: connect \([0-9]*\), read \([0-9]*\), write \([0-9]*\), timeout \([0-9]*\).*/\1+\2+\3+\4/p' | grep . || echo 0) ))
+	# non-2xx answers plus connect/read/write errors and timeouts (wrk prints these lines only when not 0)
+	errors=$(echo "$out" | awk '/Non-2xx or 3xx responses:/ { n += $NF }
+		/Socket errors:/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }')
 	for name in "${processes[@]}"; do
 		b=$(echo "$before" | tr ' ' '\n' | sed -n "s/^$name=//p")
 		a=$(echo "$after" | tr ' ' '\n' | sed -n "s/^$name=//p")
@@ -167,10 +168,10 @@ run_load products direct "$order_service/api/products"
 tps=n/a
 if [ "$run_pgbench" = 1 ]; then
 	pg_host=$(host_of "$pg_url"); pg_port=$(port_of "$pg_url"); pg_db=${pg_url##*/}
-	pgb() { pgbench -h "$pg_host" -p "$pg_port" -U postgres "$@" "$pg_db"; }
+	pgb() { PGOPTIONS='-c client_min_messages=warning' pgbench -h "$pg_host" -p "$pg_port" -U postgres "$@" "$pg_db"; }
 	pgb -n -t 1 -c 1 -f "$here/order-schema.sql" >/dev/null
 	tps=$(pgb -n -M prepared -c 8 -j 2 -T "$duration" -f "$here/order-transaction.sql" 2>&1 |
-		sed -n 's/^tps = \([0-9.]*\) (without initial connection time).*/\1/p')
+		sed -n 's/^tps = \([0-9]*\)[0-9.]* (without initial connection time).*/\1/p')
 	pgb -n -t 1 -c 1 -f "$here/drop-schema.sql" >/dev/null
 fi
 
