@@ -23,11 +23,14 @@ final class CapacityResults {
 
 	private final long p99Ms;
 
+	private final long ordersP99Ms;
+
 	private final Map<String, String> figures;
 
-	private CapacityResults(List<Ramp> ramps, long p99Ms, Map<String, String> figures) {
+	private CapacityResults(List<Ramp> ramps, long p99Ms, long ordersP99Ms, Map<String, String> figures) {
 		this.ramps = ramps;
 		this.p99Ms = p99Ms;
+		this.ordersP99Ms = ordersP99Ms;
 		this.figures = figures;
 	}
 
@@ -56,10 +59,11 @@ final class CapacityResults {
 		figures.put("pgbench.clients", Integer.toString(pgbenchClients));
 		figures.put("pgbench.seconds", Integer.toString(pgbenchSeconds));
 		figures.put("p99.boundMs", Long.toString(p99Ms));
+		figures.put("p99.orders.boundMs", Long.toString(ordersP99Ms));
 		figures.put("step.seconds", Integer.toString(stepSeconds));
 		figures.putAll(Machine.describe());
 		figures.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-		return new CapacityResults(ramps, p99Ms, figures);
+		return new CapacityResults(ramps, p99Ms, ordersP99Ms, figures);
 	}
 
 	private static double sustained(List<Ramp> ramps, String workload, String target) {
@@ -75,12 +79,13 @@ final class CapacityResults {
 	}
 
 	String table() {
-		StringBuilder out = new StringBuilder("\nCapacity, step by step (p99 bound " + this.p99Ms + " ms):\n");
+		StringBuilder out = new StringBuilder(
+				"\nCapacity, step by step (p99 bound " + this.p99Ms + " ms, orders " + this.ordersP99Ms + " ms):\n");
 		for (Ramp ramp : this.ramps) {
 			out.append(String.format(Locale.ROOT, "  %-8s %-8s sustained %.1f/s%s%n", ramp.target(), ramp.workload(),
 					ramp.sustainedRate(), ramp.topReached() ? " (top step reached: a lower limit)" : ""));
 			for (Ramp.Step step : ramp.steps()) {
-				out.append("      ").append(step.describe(this.p99Ms)).append('\n');
+				out.append("      ").append(step.describe(ramp.p99BoundMs())).append('\n');
 			}
 		}
 		out.append("Figures:\n");

@@ -45,6 +45,10 @@ final class Ramp {
 		return this.workload;
 	}
 
+	long p99BoundMs() {
+		return this.p99BoundMs;
+	}
+
 	List<Step> steps() {
 		return List.copyOf(this.steps);
 	}
