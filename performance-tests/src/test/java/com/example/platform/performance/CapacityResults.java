@@ -35,7 +35,7 @@ final class CapacityResults {
 	}
 
 	static CapacityResults of(List<Ramp> ramps, double pgbenchTps, int pgbenchClients, int pgbenchSeconds, long p99Ms,
-			int stepSeconds) {
+			long ordersP99Ms, int stepSeconds) {
 		Map<String, String> figures = new LinkedHashMap<>();
 		for (Ramp ramp : ramps) {
 			String workload = ramp.workload();
