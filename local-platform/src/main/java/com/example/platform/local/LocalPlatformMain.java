@@ -127,9 +127,8 @@ public final class LocalPlatformMain {
 		for (ServiceProcess process : platform.processes()) {
 			content.append(process.name()).append('=').append(process.url()).append('\n');
 		}
-		// For benchmark scripts: the database (the superuser is trusted on loopback only,
-		// so
-		// there is no secret here) and each service JVM, to read its CPU time from /proc.
+		// For benchmark scripts: the database (its superuser is trusted on loopback
+		// only: no secret here) and each process, to read its CPU time from /proc.
 		content.append("postgres=postgresql://postgres@127.0.0.1:")
 			.append(platform.database().port())
 			.append('/')
@@ -162,14 +161,13 @@ public final class LocalPlatformMain {
 	}
 
 	private static void usage(PrintStream out) {
-		out.println(
-				"""
-						Usage: ./run-platform [--fresh] [--random-ports] [--data-dir DIR] [--ready-file FILE]
-						  --fresh          delete the database and logs first (default: keep them in .data/)
-						  --random-ports   free ports instead of 8080 (gateway), 8081 (user-service), 8082 (order-service),
-						                   8083 (payment-service), 8090 (PSP sandbox), 15432 (PostgreSQL)
-						  --data-dir DIR   where PostgreSQL data, logs and temp files go (default: .data)
-						  --ready-file F   once ready, write the URLs, the database URL and the pids to F (key=value), for scripts""");
+		out.println("""
+				Usage: ./run-platform [--fresh] [--random-ports] [--data-dir DIR] [--ready-file FILE]
+				  --fresh          delete the database and logs first (default: keep them in .data/)
+				  --random-ports   free ports instead of 8080 (gateway), 8081 (user-service), 8082 (order-service),
+				                   8083 (payment-service), 8090 (PSP sandbox), 15432 (PostgreSQL)
+				  --data-dir DIR   where PostgreSQL data, logs and temp files go (default: .data)
+				  --ready-file F   once ready, write URLs, database URL and pids to F (key=value)""");
 	}
 
 }
