@@ -127,6 +127,16 @@ public final class LocalPlatformMain {
 		for (ServiceProcess process : platform.processes()) {
 			content.append(process.name()).append('=').append(process.url()).append('\n');
 		}
+		// For benchmark scripts: the database (its superuser is trusted on loopback
+		// only: no secret here) and each process, to read its CPU time from /proc.
+		content.append("postgres=postgresql://postgres@127.0.0.1:")
+			.append(platform.database().port())
+			.append('/')
+			.append(PlatformDatabase.DATABASE)
+			.append('\n');
+		for (ServiceProcess process : platform.processes()) {
+			content.append(process.name()).append(".pid=").append(process.pid()).append('\n');
+		}
 		content.append("pid=").append(ProcessHandle.current().pid()).append('\n');
 		try {
 			Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -157,7 +167,7 @@ public final class LocalPlatformMain {
 				  --random-ports   free ports instead of 8080 (gateway), 8081 (user-service), 8082 (order-service),
 				                   8083 (payment-service), 8090 (PSP sandbox), 15432 (PostgreSQL)
 				  --data-dir DIR   where PostgreSQL data, logs and temp files go (default: .data)
-				  --ready-file F   once ready, write the URLs to F (key=value), for scripts""");
+				  --ready-file F   once ready, write URLs, database URL and pids to F (key=value)""");
 	}
 
 }

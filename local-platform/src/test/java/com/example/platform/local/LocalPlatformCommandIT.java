@@ -35,6 +35,8 @@ class LocalPlatformCommandIT {
 				"payment_service owns payments");
 		List<Long> services = servicePids();
 		assertThat(services).hasSize(PlatformServices.ALL.size()).allMatch(ProcessMemory::isRunning);
+		assertThat(Files.readString(launched.readyFile())).contains("gateway=http://127.0.0.1:",
+				"postgres=postgresql://postgres@127.0.0.1:", "api-gateway.pid=", "order-service.pid=");
 
 		launched.process().destroy(); // SIGTERM, as Ctrl-C or kill would
 		assertThat(launched.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -84,7 +86,7 @@ class LocalPlatformCommandIT {
 				assertThat(process.isAlive()).as("launcher alive; output: %s", Files.readString(output)).isTrue();
 				return Files.exists(readyFile);
 			});
-		return new Launched(process, output);
+		return new Launched(process, output, readyFile);
 	}
 
 	private List<Long> servicePids() throws IOException {
@@ -94,7 +96,7 @@ class LocalPlatformCommandIT {
 			.toList();
 	}
 
-	private record Launched(Process process, Path output) {
+	private record Launched(Process process, Path output, Path readyFile) {
 	}
 
 }
