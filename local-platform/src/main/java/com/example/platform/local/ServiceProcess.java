@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One service running as its own JVM from its executable jar, with a bounded heap, its
- * own port and environment, and its output in a log file.
+ * One service running as its own JVM, from its executable jar or its extracted layout
+ * with an AOT cache ({@link FastStart}), with bounded memory, its own port and
+ * environment, and its output in a log file.
  */
 public final class ServiceProcess {
 
@@ -41,7 +42,9 @@ public final class ServiceProcess {
 
 	private final Path tmpDirectory;
 
-	private final String maxHeap;
+	private final List<String> jvmOptions;
+
+	private final String launchMode;
 
 	private volatile Process process;
 
@@ -50,7 +53,8 @@ public final class ServiceProcess {
 	private volatile Duration timeToReady;
 
 	ServiceProcess(ServiceDefinition definition, int port, Path jar, List<String> arguments,
-			Map<String, String> environment, Path logFile, Path tmpDirectory, String maxHeap) {
+			Map<String, String> environment, Path logFile, Path tmpDirectory, List<String> jvmOptions,
+			String launchMode) {
 		this.definition = definition;
 		this.port = port;
 		this.jar = jar;
@@ -58,7 +62,21 @@ public final class ServiceProcess {
 		this.environment = Map.copyOf(environment);
 		this.logFile = logFile;
 		this.tmpDirectory = tmpDirectory;
-		this.maxHeap = maxHeap;
+		this.jvmOptions = List.copyOf(jvmOptions);
+		this.launchMode = launchMode;
+	}
+
+	/**
+	 * The memory settings of every JVM the platform starts, measured on the 2-core build
+	 * machine (README, "Run the platform"): a bounded heap, Serial GC (one core's worth
+	 * of work per service, no GC threads), a capped code cache and metaspace, small
+	 * thread stacks, and a process exit on an out-of-memory error rather than a
+	 * half-working service.
+	 * @param maxHeap the heap limit, e.g. {@code 256m}
+	 * @return the options
+	 */
+	static List<String> jvmOptions(String maxHeap) {
+		return List.of("-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 	}
 
 	/**
@@ -76,9 +94,7 @@ public final class ServiceProcess {
 					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 			List<String> command = new ArrayList<>();
 			command.add(javaExecutable());
-			command.add("-Xmx" + this.maxHeap);
-			command.add("-XX:+UseSerialGC");
-			command.add("-XX:+ExitOnOutOfMemoryError");
+			command.addAll(this.jvmOptions);
 			command.add("-Djava.io.tmpdir=" + this.tmpDirectory.toAbsolutePath());
 			command.add("-jar");
 			command.add(this.jar.toAbsolutePath().toString());
@@ -223,6 +239,14 @@ public final class ServiceProcess {
 	}
 
 	/**
+	 * @return how it starts: {@code aot-cache} (extracted layout with its AOT cache),
+	 * {@code extracted} (without a cache) or {@code jar} (the executable jar)
+	 */
+	public String launchMode() {
+		return this.launchMode;
+	}
+
+	/**
 	 * @return the log file its output goes to
 	 */
 	public Path logFile() {
@@ -236,10 +260,7 @@ public final class ServiceProcess {
 	}
 
 	private static String javaExecutable() {
-		return ProcessHandle.current()
-			.info()
-			.command()
-			.orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		return FastStart.javaExecutable();
 	}
 
 	static String tail(Path file, int lines) {
