@@ -73,6 +73,10 @@ public final class LocalPlatformMain {
 			stopped.countDown();
 		}, "local-platform-stop"));
 		Duration sinceLauncher = Duration.ofNanos(System.nanoTime() - launcherStarted);
+		// The launcher now waits for Ctrl-C: give back the heap that unpacking
+		// PostgreSQL's
+		// binaries (a 64 MB XZ dictionary, first start on a data folder) made it grow to.
+		System.gc();
 		printReport(out, platform, sinceLauncher);
 		if (readyFile != null) {
 			writeReadyFile(readyFile, platform);
