@@ -54,6 +54,11 @@ class LocalPlatformIT {
 		assertThat(options.dataDirectory().resolve("postgres/postmaster.pid")).doesNotExist();
 
 		try (LocalPlatform again = LocalPlatform.start(options.withFresh(false))) {
+			// the first start trained every missing AOT cache; this one finds them all
+			assertThat(again.trainedServices()).isEmpty();
+			assertThat(again.processes()).filteredOn(process -> process.definition().isService())
+				.extracting(ServiceProcess::launchMode)
+				.containsOnly("aot-cache");
 			assertThat(post(again.gatewayUrl(), "/api/auth/login",
 					"{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}"))
 				.isEqualTo(200);
