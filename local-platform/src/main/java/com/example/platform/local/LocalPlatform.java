@@ -44,7 +44,7 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private static final String PIDS_FILE = "processes";
 
-	private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
+	private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(10);
 
 	private final PlatformOptions options;
 
