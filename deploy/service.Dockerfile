@@ -29,9 +29,9 @@ ENV JAVA_TOOL_OPTIONS="-Xms48m -XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:Rese
 # Training run, in this stage so JDK, options and class path are the ones the container runs
 # with. There is no database at build time, so Flyway is off, Hibernate gets its dialect
 # instead of asking the database, and the context exits as soon as it is refreshed (Spring Boot
-# how-to "Preventing Remote Services Interaction During the Training Run"). The gateway,
-# order- and payment-service do not touch the database while refreshing. user-service does:
-# its signing key is read from (or stored in) its schema while the context refreshes, so its
+# how-to "Preventing Remote Services Interaction During the Training Run"). The gateway has no
+# database; whether order- and payment-service touch theirs while refreshing was not checked
+# without Docker. user-service does: its signing key is read from (or stored in) its schema while the context refreshes, so its
 # training run fails there, after the JVM has written the cache of everything loaded up to
 # that point (checked with the service jar and no database: "AOTCache creation is complete",
 # exit 1). The build therefore accepts a failed training run; a missing or unusable cache only
