@@ -24,7 +24,7 @@ COPY --from=layers /build/extracted/snapshot-dependencies/ ./
 COPY --from=layers /build/extracted/application/ ./
 # The memory settings of the local platform (ServiceProcess.jvmOptions), the heap bounded by the
 # container's limit instead of -Xmx (compose sets mem_limit).
-ENV JAVA_TOOL_OPTIONS="-Xms48m -XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k -XX:+ExitOnOutOfMemoryError" \
+ENV JAVA_TOOL_OPTIONS="-Xms48m -XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError" \
 	MALLOC_ARENA_MAX=2
 # Training run, in this stage so JDK, options and class path are the ones the container runs
 # with. There is no database at build time, so Flyway is off, Hibernate gets its dialect

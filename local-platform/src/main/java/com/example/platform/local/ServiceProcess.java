@@ -72,17 +72,18 @@ public final class ServiceProcess {
 	 * grows with what the service keeps (about 40 MB live after load): without
 	 * {@code -Xms} the JVM commits 1/64 of the machine's memory at once, the whole
 	 * {@code -Xmx} here. Serial GC (no GC threads; each service has a fraction of two
-	 * cores), a capped code cache and metaspace (caps, not targets: with the AOT cache
-	 * most class metadata is in the mapped cache), small platform-thread stacks (request
-	 * handling runs on virtual threads), and an exit on an out-of-memory error rather
-	 * than a half-working service. {@code MALLOC_ARENA_MAX} (see {@link #start()}) keeps
-	 * glibc from one malloc arena per thread.
+	 * cores), a capped code cache (no metaspace cap: with -XX:MaxMetaspaceSize=160m the
+	 * JVM could not write payment-service's AOT cache, "Unable to allocate from 'ro'
+	 * region"), small platform-thread stacks (request handling runs on virtual threads),
+	 * and an exit on an out-of-memory error rather than a half-working service.
+	 * {@code MALLOC_ARENA_MAX} (see {@link #start()}) keeps glibc from one malloc arena
+	 * per thread.
 	 * @param maxHeap the heap limit, e.g. {@code 256m}
 	 * @return the options
 	 */
 	static List<String> jvmOptions(String maxHeap) {
-		return List.of("-Xms48m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m",
-				"-XX:MaxMetaspaceSize=160m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+		return List.of("-Xms48m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
+				"-XX:+ExitOnOutOfMemoryError");
 	}
 
 	/**
