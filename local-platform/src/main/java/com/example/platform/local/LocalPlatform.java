@@ -44,6 +44,8 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private static final String PIDS_FILE = "processes";
 
+	private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(10);
+
 	private final PlatformOptions options;
 
 	private final PlatformDatabase database;
@@ -55,6 +57,10 @@ public final class LocalPlatform implements AutoCloseable {
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private final long postmasterPid;
+
+	private final List<String> trained = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	private volatile Duration training = Duration.ZERO;
 
 	private LocalPlatform(PlatformOptions options, PlatformDatabase database, Map<String, ServiceProcess> processes,
 			Duration databaseStartup) {
@@ -93,6 +99,21 @@ public final class LocalPlatform implements AutoCloseable {
 		int postgresPort = options.randomPorts() ? freePort() : options.postgresPort();
 		requireFree(postgresPort, "PostgreSQL");
 
+		List<String> jvmOptions = ServiceProcess.jvmOptions(options.maxHeap());
+		// Each service's extracted layout (keyed on the jar's hash) is made while
+		// PostgreSQL starts.
+		Map<String, CompletableFuture<FastStart.Layout>> preparing = new LinkedHashMap<>();
+		if (options.fastStart()) {
+			for (ServiceDefinition service : options.services()) {
+				if (service.isService()) {
+					Path jar = jars.get(service.name());
+					preparing.put(service.name(),
+							CompletableFuture.supplyAsync(() -> FastStart.prepare(jar, jvmOptions),
+									task -> Thread.ofVirtual().name("prepare-" + service.name()).start(task)));
+				}
+			}
+		}
+
 		long databaseStarted = System.nanoTime();
 		PlatformDatabase database = PlatformDatabase.start(data, postgresPort, options.services());
 		Duration databaseStartup = Duration.ofNanos(System.nanoTime() - databaseStarted);
@@ -105,18 +126,30 @@ public final class LocalPlatform implements AutoCloseable {
 				.stream()
 				.filter(ServiceDefinition::needsClientCredentials)
 				.forEach(service -> clientSecrets.put(service.name(), Secrets.random()));
+			Map<String, Map<String, String>> environments = new LinkedHashMap<>();
 			for (ServiceDefinition service : options.services()) {
-				Map<String, String> environment = ServiceEnvironment.of(service, ports, options.services(),
-						database.jdbcUrl(), database.logins(), clientSecrets, options.projectRoot());
+				environments.put(service.name(), ServiceEnvironment.of(service, ports, options.services(),
+						database.jdbcUrl(), database.logins(), clientSecrets, options.projectRoot()));
+			}
+			Map<String, FastStart.Layout> layouts = platform.trainMissingCaches(preparing, jvmOptions, environments);
+			for (ServiceDefinition service : options.services()) {
 				List<String> arguments = (service.tool() != null) ? service.tool()
 					.arguments()
 					.stream()
 					.map(argument -> ServiceEnvironment.resolve(argument, service, ports, options.projectRoot()))
 					.toList() : List.of();
+				FastStart.Layout layout = layouts.get(service.name());
+				Path jar = (layout != null) ? layout.applicationJar() : jars.get(service.name());
+				List<String> processOptions = new ArrayList<>(jvmOptions);
+				String launchMode = "jar";
+				if (layout != null) {
+					processOptions.addAll(FastStart.cacheOptions(layout));
+					launchMode = layout.hasCache() ? "aot-cache" : "extracted";
+				}
 				processes.put(service.name(),
-						new ServiceProcess(service, ports.get(service.name()), jars.get(service.name()), arguments,
-								environment, data.resolve("logs").resolve(service.name() + ".log"),
-								data.resolve("tmp").resolve(service.name()), options.maxHeap()));
+						new ServiceProcess(service, ports.get(service.name()), jar, arguments,
+								environments.get(service.name()), data.resolve("logs").resolve(service.name() + ".log"),
+								data.resolve("tmp").resolve(service.name()), processOptions, launchMode));
 			}
 			processes.values().forEach(ServiceProcess::start);
 			platform.writePids();
@@ -127,6 +160,57 @@ public final class LocalPlatform implements AutoCloseable {
 			platform.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Waits for the extracted layouts and trains, all at once, the AOT caches that are
+	 * missing, each service against this platform's database. A layout that could not be
+	 * made means that service starts from its executable jar; a failed training, that it
+	 * starts without a cache.
+	 */
+	private Map<String, FastStart.Layout> trainMissingCaches(Map<String, CompletableFuture<FastStart.Layout>> preparing,
+			List<String> jvmOptions, Map<String, Map<String, String>> environments) {
+		Map<String, FastStart.Layout> layouts = new LinkedHashMap<>();
+		preparing.forEach((service, layout) -> {
+			try {
+				layouts.put(service, layout.join());
+			}
+			catch (CompletionException ex) {
+				System.err.println("local-platform: " + service + " starts from its executable jar: "
+						+ ex.getCause().getMessage());
+			}
+		});
+		long started = System.nanoTime();
+		Path data = this.options.dataDirectory().toAbsolutePath();
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			layouts.forEach((service, layout) -> {
+				if (!layout.hasCache()) {
+					this.trained.add(service);
+					executor.submit(() -> FastStart.train(layout, jvmOptions, environments.get(service),
+							data.resolve("tmp").resolve(service), data.resolve("logs").resolve(service + ".log"),
+							TRAINING_TIMEOUT));
+				}
+			});
+		}
+		if (!this.trained.isEmpty()) {
+			this.training = Duration.ofNanos(System.nanoTime() - started);
+		}
+		return layouts;
+	}
+
+	/**
+	 * @return the services whose AOT cache this start trained (empty when every cache was
+	 * there)
+	 */
+	public List<String> trainedServices() {
+		return List.copyOf(this.trained);
+	}
+
+	/**
+	 * @return how long this start spent training AOT caches, zero when it trained none
+	 */
+	public Duration trainingTime() {
+		return this.training;
 	}
 
 	private void awaitReady(List<ServiceProcess> starting) {

@@ -17,15 +17,25 @@ import java.util.List;
  * @param maxHeap each service JVM's {@code -Xmx}
  * @param readinessTimeout how long a service may take to become ready
  * @param services the processes to run
+ * @param fastStart whether services start from their extracted jar with a JDK AOT cache,
+ * trained at the first start after a build (see {@link FastStart}); without it, from the
+ * executable jar as a deployment without preparation would
  */
 public record PlatformOptions(Path projectRoot, Path dataDirectory, boolean fresh, boolean randomPorts,
-		int postgresPort, String maxHeap, Duration readinessTimeout, List<ServiceDefinition> services) {
+		int postgresPort, String maxHeap, Duration readinessTimeout, List<ServiceDefinition> services,
+		boolean fastStart) {
 
 	/**
 	 * PostgreSQL's port in a normal local run (not 5432, to stay clear of an installed
 	 * server).
 	 */
 	public static final int DEFAULT_POSTGRES_PORT = 15432;
+
+	/**
+	 * Each service JVM's maximum heap; the other memory settings are in
+	 * {@link ServiceProcess#jvmOptions(String)}.
+	 */
+	public static final String DEFAULT_MAX_HEAP = "256m";
 
 	/**
 	 * The usual local run: fixed ports, data in {@code .data/} of the repository, kept
@@ -35,7 +45,7 @@ public record PlatformOptions(Path projectRoot, Path dataDirectory, boolean fres
 	 */
 	public static PlatformOptions defaults(Path projectRoot) {
 		return new PlatformOptions(projectRoot, projectRoot.resolve(".data"), false, false, DEFAULT_POSTGRES_PORT,
-				"256m", Duration.ofSeconds(120), PlatformServices.ALL);
+				DEFAULT_MAX_HEAP, Duration.ofSeconds(120), PlatformServices.ALL, true);
 	}
 
 	/**
@@ -45,8 +55,8 @@ public record PlatformOptions(Path projectRoot, Path dataDirectory, boolean fres
 	 * @return the options
 	 */
 	public static PlatformOptions forTests(Path projectRoot, Path dataDirectory) {
-		return new PlatformOptions(projectRoot, dataDirectory, true, true, 0, "256m", Duration.ofSeconds(240),
-				PlatformServices.ALL);
+		return new PlatformOptions(projectRoot, dataDirectory, true, true, 0, DEFAULT_MAX_HEAP, Duration.ofSeconds(240),
+				PlatformServices.ALL, true);
 	}
 
 	/**
@@ -55,7 +65,7 @@ public record PlatformOptions(Path projectRoot, Path dataDirectory, boolean fres
 	 */
 	public PlatformOptions withFresh(boolean fresh) {
 		return new PlatformOptions(this.projectRoot, this.dataDirectory, fresh, this.randomPorts, this.postgresPort,
-				this.maxHeap, this.readinessTimeout, this.services);
+				this.maxHeap, this.readinessTimeout, this.services, this.fastStart);
 	}
 
 	/**
@@ -64,7 +74,7 @@ public record PlatformOptions(Path projectRoot, Path dataDirectory, boolean fres
 	 */
 	public PlatformOptions withDataDirectory(Path dataDirectory) {
 		return new PlatformOptions(this.projectRoot, dataDirectory, this.fresh, this.randomPorts, this.postgresPort,
-				this.maxHeap, this.readinessTimeout, this.services);
+				this.maxHeap, this.readinessTimeout, this.services, this.fastStart);
 	}
 
 	/**
@@ -73,7 +83,17 @@ public record PlatformOptions(Path projectRoot, Path dataDirectory, boolean fres
 	 */
 	public PlatformOptions withRandomPorts(boolean randomPorts) {
 		return new PlatformOptions(this.projectRoot, this.dataDirectory, this.fresh, randomPorts, this.postgresPort,
-				this.maxHeap, this.readinessTimeout, this.services);
+				this.maxHeap, this.readinessTimeout, this.services, this.fastStart);
+	}
+
+	/**
+	 * @param fastStart whether services start from their extracted jar with an AOT cache
+	 * (trained when missing)
+	 * @return a copy
+	 */
+	public PlatformOptions withFastStart(boolean fastStart) {
+		return new PlatformOptions(this.projectRoot, this.dataDirectory, this.fresh, this.randomPorts,
+				this.postgresPort, this.maxHeap, this.readinessTimeout, this.services, fastStart);
 	}
 
 	/**
@@ -93,7 +113,7 @@ public record PlatformOptions(Path projectRoot, Path dataDirectory, boolean fres
 					: definition)
 			.toList();
 		return new PlatformOptions(this.projectRoot, this.dataDirectory, this.fresh, this.randomPorts,
-				this.postgresPort, this.maxHeap, this.readinessTimeout, changed);
+				this.postgresPort, this.maxHeap, this.readinessTimeout, changed, this.fastStart);
 	}
 
 	/**

@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One service running as its own JVM from its executable jar, with a bounded heap, its
- * own port and environment, and its output in a log file.
+ * One service running as its own JVM, from its executable jar or its extracted layout
+ * with an AOT cache ({@link FastStart}), with bounded memory, its own port and
+ * environment, and its output in a log file.
  */
 public final class ServiceProcess {
 
@@ -41,7 +42,9 @@ public final class ServiceProcess {
 
 	private final Path tmpDirectory;
 
-	private final String maxHeap;
+	private final List<String> jvmOptions;
+
+	private final String launchMode;
 
 	private volatile Process process;
 
@@ -50,7 +53,8 @@ public final class ServiceProcess {
 	private volatile Duration timeToReady;
 
 	ServiceProcess(ServiceDefinition definition, int port, Path jar, List<String> arguments,
-			Map<String, String> environment, Path logFile, Path tmpDirectory, String maxHeap) {
+			Map<String, String> environment, Path logFile, Path tmpDirectory, List<String> jvmOptions,
+			String launchMode) {
 		this.definition = definition;
 		this.port = port;
 		this.jar = jar;
@@ -58,7 +62,28 @@ public final class ServiceProcess {
 		this.environment = Map.copyOf(environment);
 		this.logFile = logFile;
 		this.tmpDirectory = tmpDirectory;
-		this.maxHeap = maxHeap;
+		this.jvmOptions = List.copyOf(jvmOptions);
+		this.launchMode = launchMode;
+	}
+
+	/**
+	 * The memory settings of every JVM the platform starts, measured on the 2-core build
+	 * machine (README, "Run the platform"). The heap starts small ({@code -Xms48m}) and
+	 * grows with what the service keeps (about 40 MB live after load): without
+	 * {@code -Xms} the JVM commits 1/64 of the machine's memory at once, the whole
+	 * {@code -Xmx} here. Serial GC (no GC threads; each service has a fraction of two
+	 * cores), a capped code cache (no metaspace cap: with -XX:MaxMetaspaceSize=160m the
+	 * JVM could not write payment-service's AOT cache, "Unable to allocate from 'ro'
+	 * region"), small platform-thread stacks (request handling runs on virtual threads),
+	 * and an exit on an out-of-memory error rather than a half-working service.
+	 * {@code MALLOC_ARENA_MAX} (see {@link #start()}) keeps glibc from one malloc arena
+	 * per thread.
+	 * @param maxHeap the heap limit, e.g. {@code 256m}
+	 * @return the options
+	 */
+	static List<String> jvmOptions(String maxHeap) {
+		return List.of("-Xms48m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
+				"-XX:+ExitOnOutOfMemoryError");
 	}
 
 	/**
@@ -76,9 +101,7 @@ public final class ServiceProcess {
 					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 			List<String> command = new ArrayList<>();
 			command.add(javaExecutable());
-			command.add("-Xmx" + this.maxHeap);
-			command.add("-XX:+UseSerialGC");
-			command.add("-XX:+ExitOnOutOfMemoryError");
+			command.addAll(this.jvmOptions);
 			command.add("-Djava.io.tmpdir=" + this.tmpDirectory.toAbsolutePath());
 			command.add("-jar");
 			command.add(this.jar.toAbsolutePath().toString());
@@ -86,6 +109,7 @@ public final class ServiceProcess {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(Redirect.appendTo(this.logFile.toFile()))
 				.redirectInput(Redirect.from(new File("/dev/null")));
+			builder.environment().put("MALLOC_ARENA_MAX", "2");
 			builder.environment().putAll(this.environment);
 			this.timeToReady = null;
 			this.startedNanos = System.nanoTime();
@@ -223,6 +247,14 @@ public final class ServiceProcess {
 	}
 
 	/**
+	 * @return how it starts: {@code aot-cache} (extracted layout with its AOT cache),
+	 * {@code extracted} (without a cache) or {@code jar} (the executable jar)
+	 */
+	public String launchMode() {
+		return this.launchMode;
+	}
+
+	/**
 	 * @return the log file its output goes to
 	 */
 	public Path logFile() {
@@ -236,10 +268,7 @@ public final class ServiceProcess {
 	}
 
 	private static String javaExecutable() {
-		return ProcessHandle.current()
-			.info()
-			.command()
-			.orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		return FastStart.javaExecutable();
 	}
 
 	static String tail(Path file, int lines) {

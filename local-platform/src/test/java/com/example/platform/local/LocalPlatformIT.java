@@ -30,10 +30,22 @@ class LocalPlatformIT {
 				Path.of("target", "local-platform-it").toAbsolutePath());
 		String email = "keeper-" + UUID.randomUUID() + "@example.com";
 		List<Long> pids;
+		List<String> cached;
 		long postmaster;
 		try (LocalPlatform platform = LocalPlatform.start(options)) {
 			pids = platform.processes().stream().map(ServiceProcess::pid).toList();
 			postmaster = platform.database().postmasterPid().orElseThrow();
+			// each service from its extracted jar, with the AOT cache its training run
+			// made
+			// (without, if that failed: a failed training must not stop a start)
+			assertThat(platform.processes()).filteredOn(process -> process.definition().isService())
+				.extracting(ServiceProcess::launchMode)
+				.containsOnly("aot-cache", "extracted");
+			cached = platform.processes()
+				.stream()
+				.filter(process -> "aot-cache".equals(process.launchMode()))
+				.map(ServiceProcess::name)
+				.toList();
 			assertThat(pids).hasSize(PlatformServices.ALL.size())
 				.doesNotHaveDuplicates()
 				.doesNotContain(ProcessHandle.current().pid());
@@ -54,6 +66,11 @@ class LocalPlatformIT {
 		assertThat(options.dataDirectory().resolve("postgres/postmaster.pid")).doesNotExist();
 
 		try (LocalPlatform again = LocalPlatform.start(options.withFresh(false))) {
+			// a cache made by the first start is used, not trained again
+			assertThat(again.trainedServices()).doesNotContainAnyElementsOf(cached);
+			assertThat(again.processes()).filteredOn(process -> cached.contains(process.name()))
+				.extracting(ServiceProcess::launchMode)
+				.containsOnly("aot-cache");
 			assertThat(post(again.gatewayUrl(), "/api/auth/login",
 					"{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}"))
 				.isEqualTo(200);
