@@ -23,7 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "platform.orders.reconciliation.interval=1h",
-				"platform.orders.reconciliation.initial-delay=1h", "platform.idempotency.lease=2s",
+				"platform.orders.reconciliation.initial-delay=1h", "platform.idempotency.lease=4s",
 				"platform.idempotency.in-flight-wait=200ms" })
 @RealPostgres(schema = "orders")
 @TestTokens
