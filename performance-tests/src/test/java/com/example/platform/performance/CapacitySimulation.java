@@ -85,7 +85,7 @@ public class CapacitySimulation extends Simulation {
 
 	private final int stepSeconds = Integer.getInteger("capacity.stepSeconds", 2);
 
-	private final int steps = Integer.getInteger("capacity.steps", 14);
+	private final int steps = Integer.getInteger("capacity.steps", 18);
 
 	private final double factor = Double.parseDouble(System.getProperty("capacity.factor", "1.2"));
 
