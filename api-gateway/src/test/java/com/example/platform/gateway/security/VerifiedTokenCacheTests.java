@@ -3,13 +3,13 @@ package com.example.platform.gateway.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import com.example.platform.testing.time.MutableClock;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -147,35 +147,6 @@ class VerifiedTokenCacheTests {
 				jwt.expiresAt(expiresAt);
 			}
 			return Mono.just(jwt.build());
-		}
-
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
 		}
 
 	}
