@@ -1,11 +1,14 @@
 package com.example.platform.order.client;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 import com.example.platform.order.ordering.DependencyUnavailableException;
 
@@ -23,6 +26,14 @@ import org.springframework.web.client.ResourceAccessException;
  */
 public final class RemoteCalls {
 
+	/**
+	 * The breaker judges the calls of the last this many seconds only. A window counted
+	 * in calls would keep an outage's failures until enough new calls pushed them out: on
+	 * a quiet service, the first few successful calls after the outage would then trip it
+	 * (7 old failures and 3 new successes are 70 % failures).
+	 */
+	static final int WINDOW_SECONDS = 10;
+
 	private final String dependency;
 
 	private final CircuitBreaker circuitBreaker;
@@ -36,15 +47,31 @@ public final class RemoteCalls {
 	 * @param openFor how long the circuit stays open before letting a call through again
 	 */
 	public RemoteCalls(String dependency, int retries, Duration retryDelay, Duration openFor) {
+		this(dependency, retries, retryDelay, openFor, CircuitBreakerRegistry.ofDefaults(), Clock.systemUTC());
+	}
+
+	/**
+	 * @param dependency the other service's name, for messages; its breaker is named
+	 * after it with dashes ({@code payment-service}), in {@code breakers} and in metrics
+	 * @param retries retries of a repeatable call after a connection failure or a 5xx
+	 * @param retryDelay wait before a retry
+	 * @param openFor how long the circuit stays open before letting a call through again
+	 * @param breakers where the breaker is registered (metrics are bound from there)
+	 * @param clock the breaker's clock: its window and its open time
+	 */
+	public RemoteCalls(String dependency, int retries, Duration retryDelay, Duration openFor,
+			CircuitBreakerRegistry breakers, Clock clock) {
 		this.dependency = dependency;
-		this.circuitBreaker = CircuitBreaker.of(dependency,
+		this.circuitBreaker = breakers.circuitBreaker(dependency.replace(' ', '-'),
 				CircuitBreakerConfig.custom()
-					.slidingWindowSize(20)
+					.slidingWindowType(SlidingWindowType.TIME_BASED)
+					.slidingWindowSize(WINDOW_SECONDS)
 					.minimumNumberOfCalls(10)
 					.failureRateThreshold(50)
 					.waitDurationInOpenState(openFor)
 					.permittedNumberOfCallsInHalfOpenState(2)
 					.recordExceptions(ResourceAccessException.class, HttpServerErrorException.class)
+					.clock(clock)
 					.build());
 		this.retry = new RetryTemplate(RetryPolicy.builder()
 			.maxRetries(retries)

@@ -4,6 +4,9 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+
 import com.example.platform.order.client.HttpPaymentGateway;
 import com.example.platform.order.client.HttpUserDirectory;
 import com.example.platform.order.client.PaymentServiceApi;
@@ -58,6 +61,27 @@ class OrderConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/**
+	 * The breakers of the calls to the user and payment services, one per dependency.
+	 * @return their registry
+	 */
+	@Bean
+	CircuitBreakerRegistry circuitBreakers() {
+		return CircuitBreakerRegistry.ofDefaults();
+	}
+
+	/**
+	 * Every breaker's state, failure rate and calls as
+	 * {@code resilience4j.circuitbreaker.*} meters, tagged with the breaker's name
+	 * ({@code user-service}, {@code payment-service}).
+	 * @param breakers the breakers
+	 * @return the binder Boot applies to the meter registry
+	 */
+	@Bean
+	TaggedCircuitBreakerMetrics circuitBreakerMetrics(CircuitBreakerRegistry breakers) {
+		return TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers);
+	}
+
 	@Bean
 	SagaTimings sagaTimings(OrderProperties properties) {
 		OrderProperties.Reconciliation reconciliation = properties.reconciliation();
@@ -78,23 +102,27 @@ class OrderConfiguration {
 
 	@Bean
 	UserDirectory userDirectory(RestClient.Builder builder, OrderProperties properties,
-			OAuth2AuthorizedClientManager tokens, OAuth2AuthorizedClientService authorizedClients) {
+			OAuth2AuthorizedClientManager tokens, OAuth2AuthorizedClientService authorizedClients,
+			CircuitBreakerRegistry breakers, Clock clock) {
 		return new HttpUserDirectory(
 				client(builder, properties.userService(), tokens, authorizedClients, UserServiceApi.class),
-				remoteCalls("user service", properties.userService()), KNOWN_CUSTOMERS_FOR, KNOWN_CUSTOMERS_MAX);
+				remoteCalls("user service", properties.userService(), breakers, clock), KNOWN_CUSTOMERS_FOR,
+				KNOWN_CUSTOMERS_MAX);
 	}
 
 	@Bean
 	PaymentGateway paymentGateway(RestClient.Builder builder, OrderProperties properties,
-			OAuth2AuthorizedClientManager tokens, OAuth2AuthorizedClientService authorizedClients) {
+			OAuth2AuthorizedClientManager tokens, OAuth2AuthorizedClientService authorizedClients,
+			CircuitBreakerRegistry breakers, Clock clock) {
 		return new HttpPaymentGateway(
 				client(builder, properties.paymentService(), tokens, authorizedClients, PaymentServiceApi.class),
-				remoteCalls("payment service", properties.paymentService()));
+				remoteCalls("payment service", properties.paymentService(), breakers, clock));
 	}
 
-	private static RemoteCalls remoteCalls(String name, OrderProperties.Downstream downstream) {
+	private static RemoteCalls remoteCalls(String name, OrderProperties.Downstream downstream,
+			CircuitBreakerRegistry breakers, Clock clock) {
 		return new RemoteCalls(name, downstream.retries(), java.time.Duration.ofMillis(200),
-				downstream.circuitOpenFor());
+				downstream.circuitOpenFor(), breakers, clock);
 	}
 
 	private static <T> T client(RestClient.Builder builder, OrderProperties.Downstream downstream,

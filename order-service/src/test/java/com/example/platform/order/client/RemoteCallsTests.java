@@ -1,12 +1,15 @@
 package com.example.platform.order.client;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.Test;
 
 import com.example.platform.order.ordering.DependencyUnavailableException;
+import com.example.platform.testing.time.MutableClock;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.HttpClientErrorException;
@@ -66,6 +69,50 @@ class RemoteCallsTests {
 		assertThatExceptionOfType(DependencyUnavailableException.class)
 			.isThrownBy(() -> this.calls.repeatable(attempts::incrementAndGet));
 		assertThat(attempts).as("no call reaches the dead dependency").hasValue(0);
+	}
+
+	@Test
+	void failuresOfAnEarlierOutageDoNotTripTheCircuitOnceCallsSucceed() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
+		RemoteCalls quiet = new RemoteCalls("payment service", 0, Duration.ZERO, Duration.ofMinutes(1),
+				CircuitBreakerRegistry.ofDefaults(), clock);
+		for (int i = 0; i < 7; i++) {
+			assertThatExceptionOfType(DependencyUnavailableException.class).isThrownBy(() -> quiet.repeatable(() -> {
+				throw new ResourceAccessException("connection refused");
+			}));
+		}
+		clock.advance(Duration.ofSeconds(RemoteCalls.WINDOW_SECONDS + 1));
+		for (int i = 0; i < 3; i++) {
+			assertThat(quiet.repeatable(() -> "ok")).isEqualTo("ok");
+		}
+		assertThat(quiet.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(quiet.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isZero();
+	}
+
+	@Test
+	void recentFailuresStillTripTheCircuitWhenTheyAreMostCalls() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
+		RemoteCalls quiet = new RemoteCalls("payment service", 0, Duration.ZERO, Duration.ofMinutes(1),
+				CircuitBreakerRegistry.ofDefaults(), clock);
+		for (int i = 0; i < 7; i++) {
+			assertThatExceptionOfType(DependencyUnavailableException.class).isThrownBy(() -> quiet.repeatable(() -> {
+				throw new ResourceAccessException("connection refused");
+			}));
+		}
+		clock.advance(Duration.ofSeconds(RemoteCalls.WINDOW_SECONDS - 2));
+		for (int i = 0; i < 3; i++) {
+			assertThat(quiet.repeatable(() -> "ok")).isEqualTo("ok");
+		}
+		assertThat(quiet.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+	}
+
+	@Test
+	void namesTheBreakerAfterTheDependencyForMetrics() {
+		CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+		new RemoteCalls("payment service", 0, Duration.ZERO, Duration.ofMinutes(1), breakers,
+				new MutableClock(Instant.EPOCH));
+		assertThat(breakers.getAllCircuitBreakers()).extracting(CircuitBreaker::getName)
+			.containsExactly("payment-service");
 	}
 
 }
