@@ -96,6 +96,20 @@ public final class LocalPlatform implements AutoCloseable {
 			requireFree(port, service.name());
 			ports.put(service.name(), port);
 		}
+		Map<String, Integer> managementPorts = new LinkedHashMap<>();
+		for (ServiceDefinition service : options.services()) {
+			if (service.isService()) {
+				int port = options.randomPorts() ? freePort() : service.defaultManagementPort();
+				requireFree(port, service.name() + " (management)");
+				managementPorts.put(service.name(), port);
+			}
+		}
+		URI zipkin = options.services()
+			.stream()
+			.filter(service -> service.name().equals(PlatformServices.ZIPKIN))
+			.findFirst()
+			.map(service -> URI.create("http://127.0.0.1:" + ports.get(service.name())))
+			.orElse(null);
 		int postgresPort = options.randomPorts() ? freePort() : options.postgresPort();
 		requireFree(postgresPort, "PostgreSQL");
 
@@ -128,8 +142,12 @@ public final class LocalPlatform implements AutoCloseable {
 				.forEach(service -> clientSecrets.put(service.name(), Secrets.random()));
 			Map<String, Map<String, String>> environments = new LinkedHashMap<>();
 			for (ServiceDefinition service : options.services()) {
-				environments.put(service.name(), ServiceEnvironment.of(service, ports, options.services(),
-						database.jdbcUrl(), database.logins(), clientSecrets, options.projectRoot()));
+				Map<String, String> environment = new LinkedHashMap<>(
+						ServiceEnvironment.of(service, ports, options.services(), database.jdbcUrl(), database.logins(),
+								clientSecrets, options.projectRoot()));
+				environment.putAll(ServiceEnvironment.operations(service,
+						managementPorts.getOrDefault(service.name(), -1), zipkin));
+				environments.put(service.name(), environment);
 			}
 			Map<String, FastStart.Layout> layouts = platform.trainMissingCaches(preparing, jvmOptions, environments);
 			for (ServiceDefinition service : options.services()) {
@@ -147,7 +165,8 @@ public final class LocalPlatform implements AutoCloseable {
 					launchMode = layout.hasCache() ? "aot-cache" : "extracted";
 				}
 				processes.put(service.name(),
-						new ServiceProcess(service, ports.get(service.name()), jar, arguments,
+						new ServiceProcess(service, ports.get(service.name()),
+								managementPorts.getOrDefault(service.name(), -1), jar, arguments,
 								environments.get(service.name()), data.resolve("logs").resolve(service.name() + ".log"),
 								data.resolve("tmp").resolve(service.name()), processOptions, launchMode));
 			}
@@ -242,6 +261,19 @@ public final class LocalPlatform implements AutoCloseable {
 	 */
 	public URI url(String service) {
 		return process(service).url();
+	}
+
+	/**
+	 * @param service a service's name
+	 * @return the base URL of its management server (metrics, prometheus, health), on
+	 * loopback
+	 */
+	public URI managementUrl(String service) {
+		URI url = process(service).managementUrl();
+		if (url == null) {
+			throw new IllegalArgumentException(service + " has no management server");
+		}
+		return url;
 	}
 
 	/**

@@ -93,6 +93,12 @@ public final class LocalPlatformMain {
 				+ sinceRunCommand());
 		out.println();
 		out.println("  Gateway (entry point): " + platform.gatewayUrl());
+		platform.processes()
+			.stream()
+			.filter(process -> process.name().equals(PlatformServices.ZIPKIN))
+			.findFirst()
+			.ifPresent(zipkin -> out.println("  Traces (Zipkin):       " + zipkin.url()
+					+ "/zipkin/  (every request; its trace id is the X-Trace-Id response header)"));
 		out.println();
 		out.printf(Locale.ROOT, "  %-16s %-27s %-12s %-8s %-10s %s%n", "process", "url", "ready after", "memory",
 				"start", "log");
@@ -120,8 +126,16 @@ public final class LocalPlatformMain {
 		out.println("  Schema isolation checked: " + String.join("; ", platform.database().verifyIsolation()));
 		out.println("  Each service: own JVM (" + String.join(" ", ServiceProcess.jvmOptions(platform.maxHeap()))
 				+ "), own port on 127.0.0.1, own database role.");
+		out.println(
+				"  Operations (loopback only, no token): /actuator/prometheus, /actuator/metrics on "
+						+ platform.processes()
+							.stream()
+							.filter(process -> process.managementUrl() != null)
+							.map(process -> process.name() + " " + process.managementUrl().getPort())
+							.collect(java.util.stream.Collectors.joining(", "))
+						+ ". Logs are JSON lines (ECS) with traceId.");
 		out.println();
-		out.println("Try:  curl -s " + platform.gatewayUrl() + "/actuator/health/readiness");
+		out.println("Try:  curl -s " + platform.gatewayUrl() + "/readyz");
 		out.println("Ctrl-C (or SIGTERM) stops every service and PostgreSQL.");
 	}
 
@@ -154,6 +168,9 @@ public final class LocalPlatformMain {
 			.append('\n');
 		for (ServiceProcess process : platform.processes()) {
 			content.append(process.name()).append(".pid=").append(process.pid()).append('\n');
+			if (process.managementUrl() != null) {
+				content.append(process.name()).append(".management=").append(process.managementUrl()).append('\n');
+			}
 		}
 		content.append("pid=").append(ProcessHandle.current().pid()).append('\n');
 		try {
@@ -183,7 +200,8 @@ public final class LocalPlatformMain {
 				Usage: ./run-platform [--fresh] [--random-ports] [--data-dir DIR] [--ready-file FILE] [--no-fast-start]
 				  --fresh          delete the database and logs first (default: keep them in .data/)
 				  --random-ports   free ports instead of 8080 (gateway), 8081 (user-service), 8082 (order-service),
-				                   8083 (payment-service), 8090 (PSP sandbox), 15432 (PostgreSQL)
+				                   8083 (payment-service), 8090 (PSP sandbox), 9411 (Zipkin), 15432 (PostgreSQL),
+				                   and 9080-9083 (the services' management ports)
 				  --data-dir DIR   where PostgreSQL data, logs and temp files go (default: .data)
 				  --ready-file F   once ready, write URLs, database URL and pids to F (key=value)
 				  --no-fast-start  start each service from its executable jar, without the extracted layout

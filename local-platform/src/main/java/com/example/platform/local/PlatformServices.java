@@ -28,8 +28,18 @@ public final class PlatformServices {
 	 */
 	public static final String PSP_SANDBOX = "psp-sandbox";
 
+	/**
+	 * The trace viewer: Zipkin's server with in-memory storage (the newest 100,000
+	 * spans), on loopback. Every service exports its spans to it.
+	 */
+	public static final String ZIPKIN = "zipkin";
+
 	/** Every process, in start order. */
 	public static final List<ServiceDefinition> ALL = List.of(
+			ServiceDefinition.tool(ZIPKIN, 9411, new ServiceDefinition.Tool("zipkin-server-exec.jar",
+					List.of("--server.port={port}", "--armeria.ports[0].port={port}", "--armeria.ports[0].ip=127.0.0.1",
+							"--armeria.ports[0].protocols[0]=http", "--zipkin.storage.mem.max-spans=100000"),
+					"/health")),
 			ServiceDefinition.tool(PSP_SANDBOX, 8090,
 					new ServiceDefinition.Tool("wiremock-standalone.jar",
 							List.of("--root-dir", "{root}/payment-service/psp-sandbox", "--bind-address", "127.0.0.1",

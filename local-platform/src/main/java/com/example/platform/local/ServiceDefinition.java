@@ -92,6 +92,14 @@ public record ServiceDefinition(String name, int defaultPort, String schema, boo
 	}
 
 	/**
+	 * @return the port of its management server (actuator) in a normal local run: its
+	 * port plus 1000 (9081 for user-service on 8081)
+	 */
+	public int defaultManagementPort() {
+		return this.defaultPort + 1000;
+	}
+
+	/**
 	 * @return the login role owning the schema, e.g. {@code user_service}
 	 */
 	public String role() {

@@ -1,5 +1,6 @@
 package com.example.platform.local;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +69,32 @@ final class ServiceEnvironment {
 		}
 		service.environment()
 			.forEach((variable, value) -> environment.put(variable, resolve(value, service, ports, root)));
+		return environment;
+	}
+
+	/**
+	 * What a service gets for operating it: its management port (actuator, on loopback),
+	 * JSON log lines, and, when the platform runs a trace viewer, every span exported to
+	 * it.
+	 * @param service the process
+	 * @param managementPort its management port
+	 * @param zipkin the trace viewer's URL, or {@code null} when none runs
+	 * @return the variables; none for a third-party tool
+	 */
+	static Map<String, String> operations(ServiceDefinition service, int managementPort, URI zipkin) {
+		if (!service.isService()) {
+			return Map.of();
+		}
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
+		environment.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
+		// One JSON object per line (Elastic Common Schema), with traceId, spanId and
+		// requestId: one request can be followed through every log by its trace id.
+		environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+		if (zipkin != null) {
+			environment.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED", "true");
+			environment.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", zipkin + "/api/v2/spans");
+		}
 		return environment;
 	}
 

@@ -32,6 +32,8 @@ public final class ServiceProcess {
 
 	private final int port;
 
+	private final int managementPort;
+
 	private final Path jar;
 
 	private final List<String> arguments;
@@ -52,11 +54,12 @@ public final class ServiceProcess {
 
 	private volatile Duration timeToReady;
 
-	ServiceProcess(ServiceDefinition definition, int port, Path jar, List<String> arguments,
+	ServiceProcess(ServiceDefinition definition, int port, int managementPort, Path jar, List<String> arguments,
 			Map<String, String> environment, Path logFile, Path tmpDirectory, List<String> jvmOptions,
 			String launchMode) {
 		this.definition = definition;
 		this.port = port;
+		this.managementPort = managementPort;
 		this.jar = jar;
 		this.arguments = List.copyOf(arguments);
 		this.environment = Map.copyOf(environment);
@@ -231,6 +234,14 @@ public final class ServiceProcess {
 	}
 
 	/**
+	 * @return the base URL of its management server (actuator: metrics, prometheus,
+	 * health), on loopback; {@code null} for a third-party tool
+	 */
+	public URI managementUrl() {
+		return (this.managementPort > 0) ? URI.create("http://127.0.0.1:" + this.managementPort) : null;
+	}
+
+	/**
 	 * @return the process id, or -1 when not running
 	 */
 	public long pid() {
@@ -262,8 +273,8 @@ public final class ServiceProcess {
 	}
 
 	private URI readinessUri() {
-		String path = (this.definition.tool() != null) ? this.definition.tool().readinessPath()
-				: "/actuator/health/readiness";
+		// A service's readiness group, on its own port (Boot's additional probe path).
+		String path = (this.definition.tool() != null) ? this.definition.tool().readinessPath() : "/readyz";
 		return URI.create(url() + path);
 	}
 

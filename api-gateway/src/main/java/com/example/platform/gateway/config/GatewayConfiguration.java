@@ -1,9 +1,11 @@
 package com.example.platform.gateway.config;
 
+import io.micrometer.tracing.propagation.Propagator;
 import io.netty.channel.ChannelOption;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.example.platform.edge.BodyLimit;
+
 import com.example.platform.gateway.web.CorrelationWebFilter;
 import com.example.platform.gateway.web.IdentityHeadersFilter;
 import com.example.platform.gateway.web.MethodWebFilter;
@@ -11,6 +13,7 @@ import com.example.platform.gateway.web.ProblemErrorWebExceptionHandler;
 import com.example.platform.gateway.web.ProblemWriter;
 import com.example.platform.gateway.web.RequestBodyLimitWebFilter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,8 +30,8 @@ class GatewayConfiguration {
 	}
 
 	@Bean
-	CorrelationWebFilter correlationWebFilter() {
-		return new CorrelationWebFilter();
+	CorrelationWebFilter correlationWebFilter(ObjectProvider<Propagator> propagator) {
+		return new CorrelationWebFilter(propagator.getIfAvailable());
 	}
 
 	@Bean

@@ -12,6 +12,8 @@ import com.example.platform.gateway.web.ProblemWriter;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -29,15 +31,43 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Every request needs a valid bearer token except registration, login, reading the price
- * list, health and API docs. Tokens are RS256 JWTs checked locally (signature against the
- * user service's JWK Set, issuer, expiry), each distinct token once until it expires
- * ({@link VerifiedTokenCache}); the {@code Authorization} header then travels on
- * unchanged. Unknown paths need a token as well (deny by default), so the 404 for an
- * unknown route goes only to authenticated callers.
+ * list, the probes ({@code /livez}, {@code /readyz}) and API docs. Tokens are RS256 JWTs
+ * checked locally (signature against the user service's JWK Set, issuer, expiry), each
+ * distinct token once until it expires ({@link VerifiedTokenCache}); the
+ * {@code Authorization} header then travels on unchanged. Unknown paths need a token as
+ * well (deny by default), so the 404 for an unknown route goes only to authenticated
+ * callers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
+
+	@Bean
+	static ManagementPort managementPort() {
+		return new ManagementPort();
+	}
+
+	/**
+	 * The management port (metrics, prometheus, health) answers without a token: it binds
+	 * to loopback unless a deployment opens it to its scraper, and no route leads to it.
+	 * Checked first; exchanges on the gateway's own port never match it.
+	 * @param http the builder
+	 * @param managementPort the port's matcher
+	 * @return the chain
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityWebFilterChain managementPortSecurity(ServerHttpSecurity http, ManagementPort managementPort) {
+		return http.securityMatcher(managementPort)
+			.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.build();
+	}
 
 	@Bean
 	SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemWriter problems) {
@@ -54,7 +84,7 @@ class SecurityConfiguration {
 						.permitAll()
 						.pathMatchers(HttpMethod.GET, "/api/products", "/api/products/**")
 						.permitAll()
-						.pathMatchers("/actuator/health", "/actuator/health/**", "/*/v3/api-docs", "/*/v3/api-docs/**")
+						.pathMatchers("/livez", "/readyz", "/*/v3/api-docs", "/*/v3/api-docs/**")
 						.permitAll()
 						.anyExchange()
 						.authenticated())

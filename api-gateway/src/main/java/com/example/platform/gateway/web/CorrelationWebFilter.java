@@ -3,12 +3,22 @@ package com.example.platform.gateway.web;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.micrometer.tracing.propagation.Propagator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
 
 import com.example.platform.edge.RequestIds;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -16,10 +26,16 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Gives every request an {@code X-Request-Id} (the platform's rule, {@link RequestIds}:
  * the client's when it is short and plain, otherwise a new one) and a W3C
- * {@code traceparent}, passes both to the service, and returns the request id to the
- * client, on errors too. The gateway is a hop of the trace: an incoming trace keeps its
- * trace id and flags and gets the gateway's own parent id; a missing or malformed one
- * starts a new, sampled trace.
+ * {@code traceparent}, passes both to the service, returns the request id and the trace
+ * id ({@code X-Trace-Id}) to the client, on errors too, and writes one access log line
+ * per request with both ids.
+ * <p>
+ * The gateway is a hop of the trace: WebFlux's server observation has started the
+ * gateway's span (continuing the client's {@code traceparent}, or starting a trace), and
+ * the service gets that span's context, so its span is the gateway span's child. Without
+ * a tracer ({@code management.tracing.enabled=false}) the filter still keeps the trace
+ * going: an incoming trace keeps its trace id and flags and gets a new parent id; a
+ * missing or malformed one starts a new, sampled trace.
  */
 public class CorrelationWebFilter implements WebFilter, Ordered {
 
@@ -29,8 +45,14 @@ public class CorrelationWebFilter implements WebFilter, Ordered {
 	/** The W3C trace context header. */
 	public static final String TRACEPARENT_HEADER = "traceparent";
 
+	/** The response header carrying the request's trace id (32 hex digits). */
+	public static final String TRACE_ID_HEADER = "X-Trace-Id";
+
 	/** Exchange attribute holding the request id, for problem bodies and logs. */
 	public static final String REQUEST_ID_ATTRIBUTE = CorrelationWebFilter.class.getName() + ".requestId";
+
+	/** The access log's logger: set it to {@code WARN} to turn the lines off. */
+	public static final String ACCESS_LOGGER = "platform.access";
 
 	/** Runs before security, so 401s carry the request id too. */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
@@ -42,25 +64,83 @@ public class CorrelationWebFilter implements WebFilter, Ordered {
 
 	private static final String INVALID_PARENT_ID = "0".repeat(16);
 
+	private static final Log accessLog = LogFactory.getLog(ACCESS_LOGGER);
+
 	private final SecureRandom random = new SecureRandom();
+
+	private final @Nullable Propagator propagator;
+
+	/**
+	 * A filter without a tracer: it passes a {@code traceparent} on by itself.
+	 */
+	public CorrelationWebFilter() {
+		this(null);
+	}
+
+	/**
+	 * @param propagator writes the gateway span's context into the request to the
+	 * service; {@code null} without a tracer
+	 */
+	public CorrelationWebFilter(@Nullable Propagator propagator) {
+		this.propagator = propagator;
+	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		long started = System.nanoTime();
 		ServerHttpRequest request = exchange.getRequest();
 		String requestId = RequestIds.acceptOrCreate(request.getHeaders().getFirst(REQUEST_ID_HEADER));
-		String traceparent = nextTraceparent(request.getHeaders().getFirst(TRACEPARENT_HEADER));
+		Span span = (this.propagator != null) ? currentSpan(exchange) : null;
+		String traceparent = (span != null) ? null : nextTraceparent(request.getHeaders().getFirst(TRACEPARENT_HEADER));
+		String traceId = (span != null) ? span.context().traceId() : traceparent.substring(3, 35);
 		exchange.getAttributes().put(REQUEST_ID_ATTRIBUTE, requestId);
-		exchange.getResponse().getHeaders().set(REQUEST_ID_HEADER, requestId);
+		HttpHeaders responseHeaders = exchange.getResponse().getHeaders();
+		responseHeaders.set(REQUEST_ID_HEADER, requestId);
+		responseHeaders.set(TRACE_ID_HEADER, traceId);
 		// The routed service echoes the id too; whatever it sends, the client sees ours.
 		exchange.getResponse().beforeCommit(() -> {
 			exchange.getResponse().getHeaders().set(REQUEST_ID_HEADER, requestId);
+			exchange.getResponse().getHeaders().set(TRACE_ID_HEADER, traceId);
 			return Mono.empty();
 		});
 		ServerHttpRequest mutated = request.mutate().headers(headers -> {
 			headers.set(REQUEST_ID_HEADER, requestId);
-			headers.set(TRACEPARENT_HEADER, traceparent);
+			if (span != null) {
+				headers.remove(TRACEPARENT_HEADER);
+				this.propagator.inject(span.context(), headers, HttpHeaders::set);
+			}
+			else {
+				headers.set(TRACEPARENT_HEADER, traceparent);
+			}
 		}).build();
-		return chain.filter(exchange.mutate().request(mutated).build());
+		Mono<Void> routed = chain.filter(exchange.mutate().request(mutated).build());
+		return accessLog.isInfoEnabled()
+				? routed.doFinally(signal -> logAccess(exchange, request, started, traceId, requestId)) : routed;
+	}
+
+	private static @Nullable Span currentSpan(ServerWebExchange exchange) {
+		ServerRequestObservationContext context = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+			.orElse(null);
+		TracingObservationHandler.TracingContext tracing = (context != null)
+				? context.get(TracingObservationHandler.TracingContext.class) : null;
+		return (tracing != null) ? tracing.getSpan() : null;
+	}
+
+	private static void logAccess(ServerWebExchange exchange, ServerHttpRequest request, long started, String traceId,
+			String requestId) {
+		HttpStatusCode status = exchange.getResponse().getStatusCode();
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		// The same MDC keys as the services' lines, for both the text and the JSON log.
+		MDC.put("traceId", traceId);
+		MDC.put("requestId", requestId);
+		try {
+			accessLog.info(request.getMethod().name() + " " + request.getPath().value() + " "
+					+ ((status != null) ? status.value() : 0) + " " + millis + " ms");
+		}
+		finally {
+			MDC.remove("traceId");
+			MDC.remove("requestId");
+		}
 	}
 
 	/**

@@ -5,6 +5,9 @@ import tools.jackson.databind.json.JsonMapper;
 import com.example.platform.edge.BodyLimit;
 import com.example.platform.support.idempotency.IdempotencyKeyArgumentResolver;
 import com.example.platform.support.idempotency.IdempotencyProblemAdvice;
+import com.example.platform.support.operations.AccessLogFilter;
+import com.example.platform.support.operations.ManagementPort;
+import com.example.platform.support.operations.RequestIdPropagation;
 import com.example.platform.support.problem.PlatformExceptionHandler;
 import com.example.platform.support.security.CachingJwtDecoder;
 import com.example.platform.support.security.CallerArgumentResolver;
@@ -21,14 +24,22 @@ import java.time.Clock;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -36,8 +47,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Registers the baseline every servlet service gets by depending on
  * {@code service-support}: problem details for every error, request ids, the platform's
- * methods, the body size limit, and the resource-server defaults to apply to the
- * service's filter chain.
+ * methods, the body size limit, an access log line per request, the management port's own
+ * security, and the resource-server defaults to apply to the service's filter chain.
  */
 @AutoConfiguration(before = { ErrorMvcAutoConfiguration.class, WebMvcAutoConfiguration.class })
 @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -61,10 +72,21 @@ public class ServiceSupportAutoConfiguration {
 		return registration;
 	}
 
+	/**
+	 * Right after Boot's HTTP server observation (highest precedence + 1), so the line is
+	 * written inside the request's trace, and before every filter that may refuse it.
+	 */
+	@Bean
+	FilterRegistrationBean<AccessLogFilter> accessLogFilter() {
+		FilterRegistrationBean<AccessLogFilter> registration = new FilterRegistrationBean<>(new AccessLogFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
+	}
+
 	@Bean
 	FilterRegistrationBean<MethodFilter> methodFilter(JsonMapper jsonMapper) {
 		FilterRegistrationBean<MethodFilter> registration = new FilterRegistrationBean<>(new MethodFilter(jsonMapper));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
 		return registration;
 	}
 
@@ -73,7 +95,7 @@ public class ServiceSupportAutoConfiguration {
 			JsonMapper jsonMapper) {
 		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
 				new RequestBodyLimitFilter(new BodyLimit(properties.maxRequestBody().toBytes()), jsonMapper));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
 		return registration;
 	}
 
@@ -133,6 +155,43 @@ public class ServiceSupportAutoConfiguration {
 	@Bean
 	ResourceServerDefaults resourceServerDefaults(ProblemSecurityHandlers handlers) {
 		return new ResourceServerDefaults(handlers);
+	}
+
+	@Bean
+	static ManagementPort managementPort() {
+		return new ManagementPort();
+	}
+
+	/**
+	 * The management port (metrics, prometheus, health) answers without a token: it binds
+	 * to loopback unless a deployment opens it to its scraper, and the gateway never
+	 * routes to it. Checked first; requests on the application's port never match it, so
+	 * there the actuator's paths, if ever served, need a token like the rest of the API.
+	 * @param http the builder
+	 * @param managementPort the port's matcher
+	 * @return the chain
+	 * @throws Exception if the chain cannot be built
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityFilterChain managementPortFilterChain(HttpSecurity http, ManagementPort managementPort) throws Exception {
+		return http.securityMatcher(managementPort)
+			.authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+			.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(AbstractHttpConfigurer::disable)
+			.build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RestClientCustomizer.class)
+	static class OutgoingCalls {
+
+		@Bean
+		RequestIdPropagation requestIdPropagation() {
+			return new RequestIdPropagation();
+		}
+
 	}
 
 }

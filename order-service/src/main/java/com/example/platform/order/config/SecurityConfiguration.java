@@ -22,8 +22,8 @@ public class SecurityConfiguration {
 		http.authorizeHttpRequests(
 				authorize -> authorize.requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**")
 					.permitAll()
-					.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-							"/swagger-ui.html", "/swagger-ui/**", "/error")
+					.requestMatchers("/livez", "/readyz", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+							"/swagger-ui/**", "/error")
 					.permitAll()
 					.anyRequest()
 					.authenticated());

@@ -22,8 +22,8 @@ public class SecurityConfiguration {
 	SecurityFilterChain apiFilterChain(HttpSecurity http, ResourceServerDefaults resourceServer) throws Exception {
 		resourceServer.customize(http);
 		http.authorizeHttpRequests(authorize -> authorize
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-					"/swagger-ui.html", "/swagger-ui/**", "/error")
+			.requestMatchers("/livez", "/readyz", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+					"/swagger-ui/**", "/error")
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/payments", "/api/payments/*/refunds")
 			.hasAuthority(INTERNAL)

@@ -24,8 +24,8 @@ public class ApiSecurityConfiguration {
 		http.authorizeHttpRequests(
 				authorize -> authorize.requestMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login")
 					.permitAll()
-					.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-							"/swagger-ui.html", "/swagger-ui/**", "/error")
+					.requestMatchers("/livez", "/readyz", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+							"/swagger-ui/**", "/error")
 					.permitAll()
 					.anyRequest()
 					.authenticated());
