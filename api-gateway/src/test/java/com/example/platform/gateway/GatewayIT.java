@@ -40,6 +40,9 @@ class GatewayIT {
 	@Value("${local.server.port}")
 	int port;
 
+	@Value("${local.management.port}")
+	int managementPort;
+
 	WebTestClient client;
 
 	@DynamicPropertySource
@@ -160,7 +163,7 @@ class GatewayIT {
 	}
 
 	@Test
-	void continuesTheClientsTraceWithANewParent() {
+	void continuesTheClientsTraceWithTheGatewaysSpanAsParentAndReturnsTheTraceId() {
 		String incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 		this.client.get()
 			.uri("/api/users/me")
@@ -168,21 +171,53 @@ class GatewayIT {
 			.header("traceparent", incoming)
 			.exchange()
 			.expectStatus()
-			.isOk();
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Trace-Id", "4bf92f3577b34da6a3ce929d0e0e4736");
 		assertThat(service.lastHeaders().get("traceparent"))
 			.matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01")
 			.isNotEqualTo(incoming);
 	}
 
 	@Test
-	void startsATraceWhenTheClientSentNone() {
-		this.client.get()
+	void startsATraceWhenTheClientSentNoneAndReturnsItsId() {
+		String traceId = this.client.get()
 			.uri("/api/users/me")
 			.header("Authorization", "Bearer " + service.validToken())
 			.exchange()
 			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("X-Trace-Id");
+		assertThat(traceId).matches("[0-9a-f]{32}");
+		assertThat(service.lastHeaders().get("traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+	}
+
+	@Test
+	void startsANewTraceForAMalformedTraceparent() {
+		this.client.get()
+			.uri("/api/users/me")
+			.header("Authorization", "Bearer " + service.validToken())
+			.header("traceparent", "00-0af7651916cd43dd8448eb211c80319g-b7ad6b7169203331-01")
+			.exchange()
+			.expectStatus()
 			.isOk();
-		assertThat(service.lastHeaders().get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+		assertThat(service.lastHeaders().get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01")
+			.doesNotContain("0af7651916cd43dd8448eb211c8031");
+	}
+
+	@Test
+	void returnsTheTraceIdOnItsOwnErrorsToo() {
+		String traceId = this.client.get()
+			.uri("/api/orders")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("X-Trace-Id");
+		assertThat(traceId).matches("[0-9a-f]{32}");
 	}
 
 	@Test
@@ -363,15 +398,41 @@ class GatewayIT {
 	}
 
 	@Test
-	void reportsReadinessWithoutToken() {
-		this.client.get()
-			.uri("/actuator/health/readiness")
+	void reportsReadinessAndLivenessWithoutToken() {
+		for (String probe : new String[] { "/readyz", "/livez" }) {
+			this.client.get()
+				.uri(probe)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("UP");
+		}
+	}
+
+	@Test
+	void servesOperationsEndpointsOnTheManagementPortOnly() {
+		WebTestClient management = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.managementPort)
+			.responseTimeout(Duration.ofSeconds(20))
+			.build();
+		management.get()
+			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()
 			.isOk()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("UP");
+			.expectBody(String.class)
+			.value(body -> assertThat(body).contains("jvm_memory_used_bytes").contains("application=\"api-gateway\""));
+		// On the gateway's own port: not for a user, with or without a token.
+		expectProblem(this.client.get().uri("/actuator/prometheus").exchange(), HttpStatus.UNAUTHORIZED,
+				"unauthenticated");
+		this.client.get()
+			.uri("/actuator/metrics")
+			.header("Authorization", "Bearer " + service.validToken())
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 	}
 
 	static WebTestClient.BodyContentSpec expectProblem(WebTestClient.ResponseSpec response, HttpStatus status,

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.List;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 
 import com.example.platform.order.client.HttpPaymentGateway;
@@ -15,6 +17,7 @@ import com.example.platform.order.client.UserServiceApi;
 import com.example.platform.order.ordering.PaymentGateway;
 import com.example.platform.order.ordering.SagaTimings;
 import com.example.platform.order.ordering.UserDirectory;
+import com.example.platform.order.reconciliation.ReconciliationQueue;
 
 import com.example.platform.support.retry.RetryPolicy;
 
@@ -80,6 +83,19 @@ class OrderConfiguration {
 	@Bean
 	TaggedCircuitBreakerMetrics circuitBreakerMetrics(CircuitBreakerRegistry breakers) {
 		return TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers);
+	}
+
+	/**
+	 * {@code orders.reconciliation.backlog}: the orders waiting for reconciliation (a
+	 * count query per scrape).
+	 * @param queue the reconciliation queue
+	 * @return the binder Boot applies to the meter registry
+	 */
+	@Bean
+	MeterBinder reconciliationBacklog(ReconciliationQueue queue) {
+		return registry -> Gauge.builder("orders.reconciliation.backlog", queue, ReconciliationQueue::backlog)
+			.description("Orders whose payment or refund outcome is not known yet")
+			.register(registry);
 	}
 
 	@Bean

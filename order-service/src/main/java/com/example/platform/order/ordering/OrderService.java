@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.EnumMap;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -57,9 +60,11 @@ public class OrderService {
 
 	private final IdempotentRequests idempotency;
 
+	private final Map<OrderStatus, Counter> placed = new EnumMap<>(OrderStatus.class);
+
 	public OrderService(ProductRepository products, OrderRepository orders, UserDirectory users,
 			PaymentGateway payments, TransactionTemplate transactions, Clock clock, SagaTimings timings,
-			IdempotentRequests idempotency) {
+			IdempotentRequests idempotency, MeterRegistry meters) {
 		this.products = products;
 		this.orders = orders;
 		this.users = users;
@@ -68,6 +73,24 @@ public class OrderService {
 		this.clock = clock;
 		this.reconciliation = timings.reconciliation();
 		this.idempotency = idempotency;
+		// New orders by how their placement ended (replays are not counted again).
+		for (OrderStatus status : List.of(OrderStatus.PAID, OrderStatus.PAYMENT_PENDING, OrderStatus.PAYMENT_DECLINED,
+				OrderStatus.PAYMENT_FAILED)) {
+			this.placed.put(status,
+					Counter.builder("orders.placed")
+						.description("New orders, by the outcome their placement answered")
+						.tag("outcome", outcome(status))
+						.register(meters));
+		}
+	}
+
+	private static String outcome(OrderStatus status) {
+		return switch (status) {
+			case PAID -> "paid";
+			case PAYMENT_PENDING -> "pending";
+			case PAYMENT_DECLINED -> "declined";
+			default -> "failed";
+		};
 	}
 
 	/**
@@ -87,7 +110,7 @@ public class OrderService {
 		return this.idempotency.execute(placement(userId, key, lines, paymentMethod), OrderSnapshot.class,
 				claim -> claim.resourceId()
 					.map(this::resume)
-					.orElseGet(() -> placeNew(userId, lines, paymentMethod, claim))
+					.orElseGet(() -> counted(placeNew(userId, lines, paymentMethod, claim)))
 					.snapshot());
 	}
 
@@ -102,6 +125,14 @@ public class OrderService {
 	public static IdempotentRequest placement(UUID userId, IdempotencyKey key, List<OrderRules.RequestedLine> lines,
 			String paymentMethod) {
 		return IdempotentRequest.of(userId.toString(), key, "place-order", lines, paymentMethod);
+	}
+
+	private Order counted(Order order) {
+		Counter counter = this.placed.get(order.getStatus());
+		if (counter != null) {
+			counter.increment();
+		}
+		return order;
 	}
 
 	private Order placeNew(UUID userId, List<OrderRules.RequestedLine> lines, String paymentMethod, Claim claim) {

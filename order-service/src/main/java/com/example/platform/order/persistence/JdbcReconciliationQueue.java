@@ -41,4 +41,11 @@ public class JdbcReconciliationQueue implements ReconciliationQueue {
 				""").params(Timestamp.from(leaseUntil), Timestamp.from(now), limit).query(UUID.class).list();
 	}
 
+	@Override
+	public long backlog() {
+		return this.jdbc.sql("select count(*) from orders where status in ('PAYMENT_PENDING', 'CANCELLATION_PENDING')")
+			.query(Long.class)
+			.single();
+	}
+
 }

@@ -20,4 +20,10 @@ public interface ReconciliationQueue {
 	 */
 	List<UUID> claim(Instant now, Instant leaseUntil, int limit);
 
+	/**
+	 * @return how many orders wait for reconciliation now (due or not), for the backlog
+	 * meter
+	 */
+	long backlog();
+
 }

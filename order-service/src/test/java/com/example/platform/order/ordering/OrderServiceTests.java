@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,8 @@ class OrderServiceTests {
 
 	private OrderService service;
 
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	private final UUID userId = UUID.randomUUID();
 
 	@BeforeEach
@@ -65,7 +68,7 @@ class OrderServiceTests {
 			.willAnswer(invocation -> Optional.ofNullable(this.stored.get(invocation.<UUID>getArgument(0))));
 		this.service = new OrderService(this.products, this.orders, this.users, this.payments,
 				new TransactionTemplate(mock(PlatformTransactionManager.class)), Clock.fixed(NOW, ZoneOffset.UTC),
-				this.timings, this.idempotency);
+				this.timings, this.idempotency, this.meters);
 	}
 
 	@Test
@@ -78,6 +81,7 @@ class OrderServiceTests {
 		Order order = place(linked);
 
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAID);
+		assertThat(this.meters.get("orders.placed").tag("outcome", "paid").counter().count()).isEqualTo(1);
 		assertThat(order.getPaymentId()).isEqualTo(approved.paymentId());
 		assertThat(order.getTotal()).isEqualTo(new Money(2490 * 2 + 900, "EUR"));
 		assertThat(linked.get().getId()).isEqualTo(order.getId());

@@ -2,10 +2,16 @@ package com.example.platform.payment.config;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.example.platform.payment.client.HttpPaymentProvider;
 import com.example.platform.payment.payments.PaymentPolicy;
+import com.example.platform.payment.payments.PaymentRepository;
+import com.example.platform.payment.payments.PaymentStatus;
+import com.example.platform.payment.refunds.RefundRepository;
+import com.example.platform.payment.refunds.RefundStatus;
 import com.example.platform.payment.resolver.ResolverSettings;
 import com.example.platform.support.retry.RetryPolicy;
 
@@ -26,6 +32,28 @@ class PaymentConfiguration {
 		PaymentProperties.Provider provider = properties.provider();
 		return HttpPaymentProvider.create(builder, provider.baseUrl(), provider.apiKey(), provider.connectTimeout(),
 				provider.readTimeout(), jsonMapper);
+	}
+
+	/**
+	 * {@code payments.resolution.backlog}: payments ({@code kind=payment}) and refunds
+	 * ({@code kind=refund}) whose provider outcome is not known yet, which the resolver
+	 * works through (a count query each per scrape).
+	 * @param payments the payments
+	 * @param refunds the refunds
+	 * @return the binder Boot applies to the meter registry
+	 */
+	@Bean
+	MeterBinder resolutionBacklog(PaymentRepository payments, RefundRepository refunds) {
+		return registry -> {
+			Gauge.builder("payments.resolution.backlog", () -> payments.countByStatus(PaymentStatus.PENDING))
+				.description("Payments and refunds whose provider outcome is not known yet")
+				.tag("kind", "payment")
+				.register(registry);
+			Gauge.builder("payments.resolution.backlog", () -> refunds.countByStatus(RefundStatus.PENDING))
+				.description("Payments and refunds whose provider outcome is not known yet")
+				.tag("kind", "refund")
+				.register(registry);
+		};
 	}
 
 	@Bean

@@ -44,4 +44,10 @@ public interface PaymentRepository extends JpaRepository<Payment, UUID> {
 			+ " and p.attempts.nextAttemptAt <= :now order by p.attempts.nextAttemptAt")
 	List<Payment> findDueForResolver(Instant now, Pageable page);
 
+	/**
+	 * @param status a status
+	 * @return how many are in it (the resolution backlog meter counts the pending ones)
+	 */
+	long countByStatus(PaymentStatus status);
+
 }

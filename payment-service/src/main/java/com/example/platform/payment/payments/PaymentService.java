@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import com.example.platform.payment.resolver.PendingOperation;
 import com.example.platform.support.idempotency.Claim;
 import com.example.platform.support.idempotency.IdempotencyKeyReusedException;
@@ -14,6 +16,7 @@ import com.example.platform.support.idempotency.IdempotentRequest;
 import com.example.platform.support.idempotency.IdempotentRequests;
 import com.example.platform.support.idempotency.InvalidIdempotencyKeyException;
 import com.example.platform.support.idempotency.RequestInFlightException;
+import com.example.platform.support.operations.OutcomeCounters;
 import com.example.platform.support.retry.RetryPolicy;
 import com.example.platform.support.security.Caller;
 
@@ -50,8 +53,11 @@ public class PaymentService {
 
 	private final Clock clock;
 
+	private final OutcomeCounters<PaymentStatus> charges;
+
 	public PaymentService(PaymentRepository payments, PaymentProvider provider, IdempotentRequests idempotency,
-			TransactionOperations transactions, PaymentPolicy policy, RetryPolicy retry, Clock clock) {
+			TransactionOperations transactions, PaymentPolicy policy, RetryPolicy retry, Clock clock,
+			MeterRegistry meters) {
 		this.payments = payments;
 		this.provider = provider;
 		this.idempotency = idempotency;
@@ -59,6 +65,8 @@ public class PaymentService {
 		this.policy = policy;
 		this.retry = retry;
 		this.clock = clock;
+		this.charges = new OutcomeCounters<>(meters, "payments.charges",
+				"Charges sent to the provider, by the outcome answered", PaymentStatus.class);
 	}
 
 	/**
@@ -129,11 +137,13 @@ public class PaymentService {
 	private PaymentSnapshot charge(Payment payment) {
 		ChargeOutcome outcome = PendingOperation.safely(() -> this.provider.charge(payment.chargeRequest()),
 				reason -> new ChargeOutcome.Unknown(null, reason));
-		return this.transactions.execute(status -> {
+		PaymentSnapshot snapshot = this.transactions.execute(status -> {
 			Payment current = this.payments.findForUpdate(payment.getId()).orElseThrow();
 			current.record(outcome, now());
 			return current.snapshot();
 		});
+		this.charges.increment(snapshot.status());
+		return snapshot;
 	}
 
 	/**

@@ -48,4 +48,10 @@ public interface RefundRepository extends JpaRepository<Refund, UUID> {
 			+ " and r.attempts.nextAttemptAt <= :now order by r.attempts.nextAttemptAt")
 	List<Refund> findDueForResolver(Instant now, Pageable page);
 
+	/**
+	 * @param status a status
+	 * @return how many are in it (the resolution backlog meter counts the pending ones)
+	 */
+	long countByStatus(RefundStatus status);
+
 }

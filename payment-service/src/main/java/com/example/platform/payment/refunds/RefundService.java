@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import com.example.platform.payment.payments.Money;
 import com.example.platform.payment.payments.Payment;
 import com.example.platform.payment.payments.PaymentNotFoundException;
@@ -14,6 +16,7 @@ import com.example.platform.support.idempotency.Claim;
 import com.example.platform.support.idempotency.IdempotencyKey;
 import com.example.platform.support.idempotency.IdempotentRequest;
 import com.example.platform.support.idempotency.IdempotentRequests;
+import com.example.platform.support.operations.OutcomeCounters;
 import com.example.platform.support.retry.RetryPolicy;
 import com.example.platform.support.security.Caller;
 
@@ -46,8 +49,11 @@ public class RefundService {
 
 	private final Clock clock;
 
+	private final OutcomeCounters<RefundStatus> refundCounters;
+
 	public RefundService(PaymentRepository payments, RefundRepository refunds, RefundProvider provider,
-			IdempotentRequests idempotency, TransactionOperations transactions, RetryPolicy retry, Clock clock) {
+			IdempotentRequests idempotency, TransactionOperations transactions, RetryPolicy retry, Clock clock,
+			MeterRegistry meters) {
 		this.payments = payments;
 		this.refunds = refunds;
 		this.provider = provider;
@@ -55,6 +61,8 @@ public class RefundService {
 		this.transactions = transactions;
 		this.retry = retry;
 		this.clock = clock;
+		this.refundCounters = new OutcomeCounters<>(meters, "payments.refunds",
+				"Refunds sent to the provider, by the outcome answered", RefundStatus.class);
 	}
 
 	/**
@@ -96,11 +104,13 @@ public class RefundService {
 		String chargeId = this.payments.findById(refund.getPaymentId()).orElseThrow().getProviderChargeId();
 		RefundOutcome outcome = PendingOperation.safely(() -> this.provider.refund(refund.refundRequest(chargeId)),
 				RefundOutcome.Unknown::new);
-		return this.transactions.execute(status -> {
+		RefundSnapshot snapshot = this.transactions.execute(status -> {
 			Refund current = this.refunds.findForUpdate(refund.getId()).orElseThrow();
 			current.record(outcome, now());
 			return current.snapshot();
 		});
+		this.refundCounters.increment(snapshot.status());
+		return snapshot;
 	}
 
 	/**

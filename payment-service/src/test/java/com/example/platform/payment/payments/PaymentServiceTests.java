@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class PaymentServiceTests {
 
 	private final PaymentService service = new PaymentService(this.payments, this.provider, this.idempotency,
 			TransactionOperations.withoutTransaction(), new PaymentPolicy(Set.of("EUR", "USD")), Payments.RETRY,
-			Clock.fixed(Payments.NOW, ZoneOffset.UTC));
+			Clock.fixed(Payments.NOW, ZoneOffset.UTC), new SimpleMeterRegistry());
 
 	private final NewPayment request = new NewPayment(UUID.randomUUID(), UUID.randomUUID(), new Money(2500, "EUR"),
 			"tok_visa");

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class RefundServiceTests {
 
 	private final RefundService service = new RefundService(this.payments, this.refunds, this.provider,
 			this.idempotency, TransactionOperations.withoutTransaction(), Payments.RETRY,
-			Clock.fixed(Payments.NOW, ZoneOffset.UTC));
+			Clock.fixed(Payments.NOW, ZoneOffset.UTC), new SimpleMeterRegistry());
 
 	private final Payment payment = Payments.approved(1000);
 
