@@ -80,6 +80,9 @@ class ProviderOutcomesIT {
 			assertThat(request.getBodyAsString()).contains("\"amount\":1999", "\"currency\":\"eur\"",
 					"\"payment_method\":\"tok_visa\"", "\"reference\":\"" + id + "\"");
 			assertThat(request.getHeader("Authorization")).startsWith("Bearer ");
+			// The request's id and trace go on to the provider.
+			assertThat(request.getHeader("X-Request-Id")).matches("[0-9a-f-]{36}");
+			assertThat(request.getHeader("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
 		});
 		assertThat(stored(answer).getProviderChargeId()).isEqualTo("ch_visa_" + id);
 		assertThat(ProviderCallWatch.heldResourcesDuringCall(id)).as("transaction or connection held during the call")
