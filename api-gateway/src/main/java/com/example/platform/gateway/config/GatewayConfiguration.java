@@ -1,10 +1,12 @@
 package com.example.platform.gateway.config;
 
+import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.propagation.Propagator;
 import io.netty.channel.ChannelOption;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.example.platform.edge.BodyLimit;
+import com.example.platform.edge.Probes;
 
 import com.example.platform.gateway.web.CorrelationWebFilter;
 import com.example.platform.gateway.web.IdentityHeadersFilter;
@@ -17,6 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 
 /**
  * Wires the gateway's filters and its problem+json error handling.
@@ -27,6 +30,17 @@ class GatewayConfiguration {
 	@Bean
 	ProblemWriter problemWriter(JsonMapper jsonMapper) {
 		return new ProblemWriter(jsonMapper);
+	}
+
+	/**
+	 * The probes ({@code /livez}, {@code /readyz}) are not observed: no span, no
+	 * {@code http.server.requests} sample for an orchestrator's polling.
+	 * @return the predicate
+	 */
+	@Bean
+	ObservationPredicate probesNotObserved() {
+		return (name, context) -> !(context instanceof ServerRequestObservationContext request
+				&& Probes.isProbe(request.getCarrier().getPath().value()));
 	}
 
 	@Bean

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
 
+import com.example.platform.edge.Probes;
 import com.example.platform.edge.RequestIds;
 
 import org.springframework.core.Ordered;
@@ -114,7 +115,7 @@ public class CorrelationWebFilter implements WebFilter, Ordered {
 			}
 		}).build();
 		Mono<Void> routed = chain.filter(exchange.mutate().request(mutated).build());
-		return accessLog.isInfoEnabled()
+		return (accessLog.isInfoEnabled() && !Probes.isProbe(request.getPath().value()))
 				? routed.doFinally(signal -> logAccess(exchange, request, started, traceId, requestId)) : routed;
 	}
 

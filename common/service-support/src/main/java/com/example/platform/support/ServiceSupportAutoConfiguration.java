@@ -2,7 +2,10 @@ package com.example.platform.support;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.micrometer.observation.ObservationPredicate;
+
 import com.example.platform.edge.BodyLimit;
+import com.example.platform.edge.Probes;
 import com.example.platform.support.idempotency.IdempotencyKeyArgumentResolver;
 import com.example.platform.support.idempotency.IdempotencyProblemAdvice;
 import com.example.platform.support.operations.AccessLogFilter;
@@ -36,6 +39,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -155,6 +159,17 @@ public class ServiceSupportAutoConfiguration {
 	@Bean
 	ResourceServerDefaults resourceServerDefaults(ProblemSecurityHandlers handlers) {
 		return new ResourceServerDefaults(handlers);
+	}
+
+	/**
+	 * The probes ({@code /livez}, {@code /readyz}) are not observed: no span, no
+	 * {@code http.server.requests} sample for an orchestrator's polling.
+	 * @return the predicate
+	 */
+	@Bean
+	ObservationPredicate probesNotObserved() {
+		return (name, context) -> !(context instanceof ServerRequestObservationContext request
+				&& Probes.isProbe(request.getCarrier().getRequestURI()));
 	}
 
 	@Bean

@@ -9,14 +9,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import com.example.platform.edge.Probes;
+
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * One log line per request ({@code GET /api/orders 201 12 ms}), written inside the
  * request's trace, so its {@code traceId} and {@code requestId} are on the line: a
  * request can be followed through every service's log by its trace id, including the
- * services that log nothing else for it. Logger {@value #LOGGER}: set it to {@code WARN}
- * to turn the lines off.
+ * services that log nothing else for it. The probes are not logged. Logger
+ * {@value #LOGGER}: set it to {@code WARN} to turn the lines off.
  */
 public class AccessLogFilter extends OncePerRequestFilter {
 
@@ -28,7 +30,7 @@ public class AccessLogFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!logger.isInfoEnabled()) {
+		if (!logger.isInfoEnabled() || Probes.isProbe(request.getRequestURI())) {
 			chain.doFilter(request, response);
 			return;
 		}
