@@ -20,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
  * } (default {@code .data} in the repository), {@code --random-ports} (free ports instead
  * of 8080, 8081..., 15432), {@code --ready-file <file>} (write the URLs there once ready,
  * for scripts), {@code --no-fast-start} (services from their executable jars, see
- * {@link FastStart}).
+ * {@link FastStart}), {@code --no-zipkin} (no trace viewer).
  */
 public final class LocalPlatformMain {
 
@@ -35,6 +35,7 @@ public final class LocalPlatformMain {
 			switch (args[i]) {
 				case "--fresh" -> options = options.withFresh(true);
 				case "--no-fast-start" -> options = options.withFastStart(false);
+				case "--no-zipkin" -> options = options.withoutService(PlatformServices.ZIPKIN);
 				case "--random-ports" -> options = options.withRandomPorts(true);
 				case "--data-dir" -> options = options.withDataDirectory(Path.of(value(args, ++i)).toAbsolutePath());
 				case "--ready-file" -> readyFile = Path.of(value(args, ++i)).toAbsolutePath();
@@ -198,6 +199,7 @@ public final class LocalPlatformMain {
 	private static void usage(PrintStream out) {
 		out.println("""
 				Usage: ./run-platform [--fresh] [--random-ports] [--data-dir DIR] [--ready-file FILE] [--no-fast-start]
+				                      [--no-zipkin]
 				  --fresh          delete the database and logs first (default: keep them in .data/)
 				  --random-ports   free ports instead of 8080 (gateway), 8081 (user-service), 8082 (order-service),
 				                   8083 (payment-service), 8090 (PSP sandbox), 9411 (Zipkin), 15432 (PostgreSQL),
@@ -205,7 +207,9 @@ public final class LocalPlatformMain {
 				  --data-dir DIR   where PostgreSQL data, logs and temp files go (default: .data)
 				  --ready-file F   once ready, write URLs, database URL and pids to F (key=value)
 				  --no-fast-start  start each service from its executable jar, without the extracted layout
-				                   and the JDK AOT cache (trained at the first start after a build)""");
+				                   and the JDK AOT cache (trained at the first start after a build)
+				  --no-zipkin      no trace viewer: services still trace (ids in logs and X-Trace-Id) but export
+				                   nothing; starts faster and leaves Zipkin's CPU and memory to the services""");
 	}
 
 }

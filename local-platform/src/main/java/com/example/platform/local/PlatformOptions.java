@@ -117,6 +117,23 @@ public record PlatformOptions(Path projectRoot, Path dataDirectory, boolean fres
 	}
 
 	/**
+	 * Leaves one process out, e.g. the trace viewer for a leaner run; the services then
+	 * export no spans.
+	 * @param service the process name
+	 * @return a copy
+	 */
+	public PlatformOptions withoutService(String service) {
+		if (this.services.stream().noneMatch(definition -> definition.name().equals(service))) {
+			throw new IllegalArgumentException("No service " + service);
+		}
+		List<ServiceDefinition> changed = this.services.stream()
+			.filter(definition -> !definition.name().equals(service))
+			.toList();
+		return new PlatformOptions(this.projectRoot, this.dataDirectory, this.fresh, this.randomPorts,
+				this.postgresPort, this.maxHeap, this.readinessTimeout, changed, this.fastStart);
+	}
+
+	/**
 	 * Finds the repository root from a directory inside it: the nearest parent holding
 	 * {@code mvnw} and a {@code pom.xml}. The system property {@code platform.root} wins.
 	 * @param start where to look from

@@ -212,6 +212,7 @@ class DeploymentFilesTests {
 			softly.assertThat(environment)
 				.as("%s: environment", where)
 				.containsEntry("MANAGEMENT_SERVER_ADDRESS", "0.0.0.0")
+				.containsEntry("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED", "true")
 				.containsEntry("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", "http://zipkin:9411/api/v2/spans")
 				.containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")
 				.containsKey("MANAGEMENT_TRACING_SAMPLING_PROBABILITY");

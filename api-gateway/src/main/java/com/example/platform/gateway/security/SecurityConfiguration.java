@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 
+import com.example.platform.edge.FirewallCharacters;
 import com.example.platform.gateway.config.AuthProperties;
 import com.example.platform.gateway.config.GatewayProperties;
 import com.example.platform.gateway.web.ProblemWriter;
@@ -91,7 +92,10 @@ class SecurityConfiguration {
 			.exceptionHandling(
 					exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {
-			}).authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+			})
+				.bearerTokenConverter(new FastBearerTokenConverter())
+				.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied))
 			.build();
 	}
 

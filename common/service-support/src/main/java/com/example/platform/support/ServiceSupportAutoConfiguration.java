@@ -1,10 +1,10 @@
 package com.example.platform.support;
 
+import io.micrometer.observation.ObservationPredicate;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.micrometer.observation.ObservationPredicate;
-
 import com.example.platform.edge.BodyLimit;
+import com.example.platform.edge.FirewallCharacters;
 import com.example.platform.edge.Probes;
 import com.example.platform.support.idempotency.IdempotencyKeyArgumentResolver;
 import com.example.platform.support.idempotency.IdempotencyProblemAdvice;
@@ -14,6 +14,7 @@ import com.example.platform.support.operations.RequestIdPropagation;
 import com.example.platform.support.problem.PlatformExceptionHandler;
 import com.example.platform.support.security.CachingJwtDecoder;
 import com.example.platform.support.security.CallerArgumentResolver;
+import com.example.platform.support.security.FastBearerTokenResolver;
 import com.example.platform.support.security.ProblemSecurityHandlers;
 import com.example.platform.support.security.ResourceServerDefaults;
 import com.example.platform.support.security.SecurityProblemAdvice;
@@ -28,13 +29,14 @@ import java.time.Clock;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
-import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -43,8 +45,11 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -154,6 +159,33 @@ public class ServiceSupportAutoConfiguration {
 						? new CachingJwtDecoder(decoder, 10_000, Clock.systemUTC()) : bean;
 			}
 		};
+	}
+
+	/**
+	 * Spring Security's strict firewall with its default rules; the header and parameter
+	 * checks are plain loops ({@link FirewallCharacters}) instead of the regexes it runs
+	 * on every header read (7% of a small request's CPU, profiled).
+	 * @return the firewall Spring Security picks up
+	 */
+	@Bean
+	@ConditionalOnMissingBean(HttpFirewall.class)
+	StrictHttpFirewall httpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderNames(FirewallCharacters::isAllowedName);
+		firewall.setAllowedHeaderValues(FirewallCharacters::isAllowedValue);
+		firewall.setAllowedParameterNames(FirewallCharacters::isAllowedName);
+		return firewall;
+	}
+
+	/**
+	 * The bearer token read without a regex on the common path (6% of a small request's
+	 * CPU, profiled); the resource server picks this bean up.
+	 * @return the resolver
+	 */
+	@Bean
+	@ConditionalOnMissingBean(BearerTokenResolver.class)
+	FastBearerTokenResolver bearerTokenResolver() {
+		return new FastBearerTokenResolver();
 	}
 
 	@Bean

@@ -1,4 +1,4 @@
-package com.example.platform.gateway.security;
+package com.example.platform.edge;
 
 import java.util.regex.Pattern;
 
