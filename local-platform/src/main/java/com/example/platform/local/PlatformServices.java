@@ -36,10 +36,16 @@ public final class PlatformServices {
 
 	/** Every process, in start order. */
 	public static final List<ServiceDefinition> ALL = List.of(
-			ServiceDefinition.tool(ZIPKIN, 9411, new ServiceDefinition.Tool("zipkin-server-exec.jar",
-					List.of("--server.port={port}", "--armeria.ports[0].port={port}", "--armeria.ports[0].ip=127.0.0.1",
-							"--armeria.ports[0].protocols[0]=http", "--zipkin.storage.mem.max-spans=100000"),
-					"/health")),
+			ServiceDefinition
+				.tool(ZIPKIN, 9411,
+						new ServiceDefinition.Tool("zipkin-server-exec.jar",
+								List.of("--server.port={port}", "--armeria.ports[0].port={port}",
+										"--armeria.ports[0].ip=127.0.0.1", "--armeria.ports[0].protocols[0]=http",
+										"--zipkin.storage.mem.max-spans=100000"),
+								"/health"))
+				// A viewer, not a service: the quick C1 compiler only, so its start takes
+				// less of the two cores the services start on.
+				.withEnvironment("JDK_JAVA_OPTIONS", "-XX:TieredStopAtLevel=1"),
 			ServiceDefinition.tool(PSP_SANDBOX, 8090,
 					new ServiceDefinition.Tool("wiremock-standalone.jar",
 							List.of("--root-dir", "{root}/payment-service/psp-sandbox", "--bind-address", "127.0.0.1",

@@ -114,4 +114,19 @@ class ServiceEnvironmentTests {
 		assertThat(gateway.hasDatabase()).isFalse();
 	}
 
+	@Test
+	void givesAServiceItsManagementPortJsonLogsAndTheTraceViewerWhenOneRuns() {
+		Map<String, String> traced = ServiceEnvironment.operations(orders, 2002,
+				java.net.URI.create("http://127.0.0.1:9411"));
+		assertThat(traced).containsEntry("MANAGEMENT_SERVER_PORT", "2002")
+			.containsEntry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1")
+			.containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")
+			.containsEntry("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED", "true")
+			.containsEntry("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", "http://127.0.0.1:9411/api/v2/spans");
+		assertThat(ServiceEnvironment.operations(orders, 2002, null)).containsEntry("MANAGEMENT_SERVER_PORT", "2002")
+			.doesNotContainKeys("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED",
+					"MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT");
+		assertThat(ServiceEnvironment.operations(sandbox, -1, java.net.URI.create("http://127.0.0.1:9411"))).isEmpty();
+	}
+
 }
