@@ -34,6 +34,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import com.example.platform.local.LocalPlatform;
 import com.example.platform.local.PlatformDatabase;
 import com.example.platform.local.PlatformOptions;
+import com.example.platform.local.PlatformServices;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
@@ -117,8 +118,16 @@ public class CapacitySimulation extends Simulation {
 		this.root = PlatformOptions.findProjectRoot(Path.of(""));
 		String readyFile = System.getProperty("capacity.readyFile", "");
 		if (readyFile.isBlank()) {
-			this.platform = LocalPlatform.start(PlatformOptions.forTests(this.root,
-					this.root.resolve("performance-tests/target/capacity-platform")));
+			// Without the trace viewer: Zipkin is a developer's tool, not a hop of any
+			// request, and on two cores its span intake would compete with the services
+			// the
+			// ladder measures. Requests are still traced (the spans are just not
+			// exported);
+			// the cost of exporting is measured side by side in the README
+			// ("Observability").
+			this.platform = LocalPlatform.start(
+					PlatformOptions.forTests(this.root, this.root.resolve("performance-tests/target/capacity-platform"))
+						.withoutService(PlatformServices.ZIPKIN));
 			Runtime.getRuntime().addShutdownHook(new Thread(this.platform::close, "stop-local-platform"));
 			this.urls = Map.of("gateway", this.platform.gatewayUrl(), "user-service", this.platform.url("user-service"),
 					"order-service", this.platform.url("order-service"));

@@ -73,24 +73,22 @@ class RemoteCallsTests {
 
 	@Test
 	void failuresOfAnEarlierOutageDoNotTripTheCircuitOnceCallsSucceed() {
-		MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
-		RemoteCalls quiet = new RemoteCalls("payment service", 0, Duration.ZERO, Duration.ofMinutes(1),
-				CircuitBreakerRegistry.ofDefaults(), clock);
-		for (int i = 0; i < 7; i++) {
-			assertThatExceptionOfType(DependencyUnavailableException.class).isThrownBy(() -> quiet.repeatable(() -> {
-				throw new ResourceAccessException("connection refused");
-			}));
-		}
-		clock.advance(Duration.ofSeconds(RemoteCalls.WINDOW_SECONDS + 1));
-		for (int i = 0; i < 3; i++) {
-			assertThat(quiet.repeatable(() -> "ok")).isEqualTo("ok");
-		}
+		RemoteCalls quiet = sevenFailuresThenThreeSuccesses(Duration.ofSeconds(RemoteCalls.WINDOW_SECONDS + 1));
 		assertThat(quiet.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 		assertThat(quiet.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isZero();
 	}
 
 	@Test
 	void recentFailuresStillTripTheCircuitWhenTheyAreMostCalls() {
+		RemoteCalls quiet = sevenFailuresThenThreeSuccesses(Duration.ofSeconds(RemoteCalls.WINDOW_SECONDS - 2));
+		assertThat(quiet.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+	}
+
+	/**
+	 * A quiet dependency: 7 failed calls (fewer than the breaker's minimum of 10), then
+	 * {@code pause}, then 3 successful calls.
+	 */
+	private static RemoteCalls sevenFailuresThenThreeSuccesses(Duration pause) {
 		MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
 		RemoteCalls quiet = new RemoteCalls("payment service", 0, Duration.ZERO, Duration.ofMinutes(1),
 				CircuitBreakerRegistry.ofDefaults(), clock);
@@ -99,11 +97,11 @@ class RemoteCallsTests {
 				throw new ResourceAccessException("connection refused");
 			}));
 		}
-		clock.advance(Duration.ofSeconds(RemoteCalls.WINDOW_SECONDS - 2));
+		clock.advance(pause);
 		for (int i = 0; i < 3; i++) {
 			assertThat(quiet.repeatable(() -> "ok")).isEqualTo("ok");
 		}
-		assertThat(quiet.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		return quiet;
 	}
 
 	@Test
