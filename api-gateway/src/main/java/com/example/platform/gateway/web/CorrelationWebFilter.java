@@ -11,6 +11,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import com.example.platform.edge.Probes;
 import com.example.platform.edge.RequestIds;
@@ -115,8 +116,18 @@ public class CorrelationWebFilter implements WebFilter, Ordered {
 			}
 		}).build();
 		Mono<Void> routed = chain.filter(exchange.mutate().request(mutated).build());
-		return (accessLog.isInfoEnabled() && !Probes.isProbe(request.getPath().value()))
-				? routed.doFinally(signal -> logAccess(exchange, request, started, traceId, requestId)) : routed;
+		if (!accessLog.isInfoEnabled() || Probes.isProbe(request.getPath().value())) {
+			return routed;
+		}
+		// Written off the event loop: formatting the line (JSON in a launcher run) and
+		// writing it must not hold up the other requests of this event loop thread.
+		return routed.doFinally(signal -> {
+			long millis = (System.nanoTime() - started) / 1_000_000;
+			HttpStatusCode status = exchange.getResponse().getStatusCode();
+			String line = request.getMethod().name() + " " + request.getPath().value() + " "
+					+ ((status != null) ? status.value() : 0) + " " + millis + " ms";
+			Schedulers.boundedElastic().schedule(() -> logAccess(line, traceId, requestId));
+		});
 	}
 
 	private static @Nullable Span currentSpan(ServerWebExchange exchange) {
@@ -127,16 +138,12 @@ public class CorrelationWebFilter implements WebFilter, Ordered {
 		return (tracing != null) ? tracing.getSpan() : null;
 	}
 
-	private static void logAccess(ServerWebExchange exchange, ServerHttpRequest request, long started, String traceId,
-			String requestId) {
-		HttpStatusCode status = exchange.getResponse().getStatusCode();
-		long millis = (System.nanoTime() - started) / 1_000_000;
+	private static void logAccess(String line, String traceId, String requestId) {
 		// The same MDC keys as the services' lines, for both the text and the JSON log.
 		MDC.put("traceId", traceId);
 		MDC.put("requestId", requestId);
 		try {
-			accessLog.info(request.getMethod().name() + " " + request.getPath().value() + " "
-					+ ((status != null) ? status.value() : 0) + " " + millis + " ms");
+			accessLog.info(line);
 		}
 		finally {
 			MDC.remove("traceId");
