@@ -25,7 +25,7 @@ class ProductController {
 
 	@GetMapping
 	List<ProductResponse> list() {
-		return this.products.findByActiveTrueOrderBySku().stream().map(ProductResponse::from).toList();
+		return this.products.findActive().stream().map(ProductResponse::from).toList();
 	}
 
 	@GetMapping("/{sku}")

@@ -1,36 +1,20 @@
 package com.example.platform.order.catalog;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 /**
  * An item of the price list the order service owns. Prices are always taken from here,
  * never from a client.
  */
-@Entity
-@Table(name = "product")
 public class Product {
 
-	@Id
-	private String sku;
+	private final String sku;
 
-	@Column(nullable = false)
-	private String name;
+	private final String name;
 
-	@Column(name = "unit_price", nullable = false)
-	private long unitPrice;
+	private final long unitPrice;
 
-	@Column(nullable = false)
-	private String currency;
+	private final String currency;
 
-	@Column(nullable = false)
-	private boolean active;
-
-	protected Product() {
-		// for JPA
-	}
+	private final boolean active;
 
 	/**
 	 * @param sku the stock keeping unit

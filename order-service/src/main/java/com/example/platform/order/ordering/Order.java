@@ -7,22 +7,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.AttributeOverride;
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Embedded;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.DynamicUpdate;
-
 import com.example.platform.order.catalog.Money;
 import com.example.platform.support.retry.Attempts;
 import com.example.platform.support.retry.RetryPolicy;
@@ -34,63 +18,81 @@ import com.example.platform.support.retry.RetryPolicy;
  * throws {@link IllegalOrderTransitionException}. Repeating a change that already
  * happened is a no-op, so retries and reconciliation can apply an outcome more than once.
  */
-@Entity
-@Table(name = "orders")
-@DynamicUpdate
 public class Order {
 
-	@Id
 	private UUID id;
 
-	@Column(name = "user_id", nullable = false)
 	private UUID userId;
 
-	@Enumerated(EnumType.STRING)
-	@Column(nullable = false)
 	private OrderStatus status;
 
-	@Column(nullable = false)
 	private String currency;
 
-	@Column(name = "total_amount", nullable = false)
 	private long totalAmount;
 
-	@Column(name = "payment_method", nullable = false)
 	private String paymentMethod;
 
-	@ElementCollection(fetch = FetchType.EAGER)
-	@CollectionTable(name = "order_line", joinColumns = @JoinColumn(name = "order_id"))
-	@OrderColumn(name = "line_no")
 	private List<OrderLine> lines = new ArrayList<>();
 
-	@Column(name = "payment_id")
 	private UUID paymentId;
 
-	@Column(name = "decline_code")
 	private String declineCode;
 
-	@Column(name = "refund_id")
 	private UUID refundId;
 
-	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
-	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
-	@Embedded
-	@AttributeOverride(name = "count", column = @Column(name = "reconcile_attempts", nullable = false))
-	@AttributeOverride(name = "nextAttemptAt", column = @Column(name = "reconcile_after"))
-	@AttributeOverride(name = "lastFailure", column = @Column(name = "reconcile_failure"))
 	private Attempts reconciliation;
 
-	// A wrapper, null until stored: Spring Data then persists a new order instead of
-	// merging it (a merge selects the order and its lines before inserting).
-	@Version
+	// Null until stored; then the version of the stored row, for optimistic locking.
 	private Long version;
 
-	protected Order() {
-		// for JPA
+	private Order() {
+	}
+
+	/**
+	 * An order as stored, read back by its repository.
+	 * @param row the stored columns
+	 * @param lines its lines, in order
+	 * @return the order
+	 */
+	public static Order restore(Stored row, List<OrderLine> lines) {
+		Order order = new Order();
+		order.id = row.id();
+		order.userId = row.userId();
+		order.status = row.status();
+		order.currency = row.currency();
+		order.totalAmount = row.totalAmount();
+		order.paymentMethod = row.paymentMethod();
+		order.lines = new ArrayList<>(lines);
+		order.paymentId = row.paymentId();
+		order.declineCode = row.declineCode();
+		order.refundId = row.refundId();
+		order.createdAt = row.createdAt();
+		order.updatedAt = row.updatedAt();
+		order.reconciliation = Attempts.restore(row.reconcileAttempts(), row.reconcileAfter(), row.reconcileFailure());
+		order.version = row.version();
+		return order;
+	}
+
+	/**
+	 * @return the order's columns as they are to be stored
+	 */
+	public Stored stored() {
+		return new Stored(this.id, this.userId, this.status, this.currency, this.totalAmount, this.paymentMethod,
+				this.paymentId, this.declineCode, this.refundId, this.createdAt, this.updatedAt,
+				this.reconciliation.count(), this.reconciliation.nextAttemptAt(), this.reconciliation.lastFailure(),
+				this.version);
+	}
+
+	/**
+	 * Called by the repository once the order is stored.
+	 * @param version the version of the stored row
+	 */
+	public void storedAs(long version) {
+		this.version = version;
 	}
 
 	/**
@@ -339,6 +341,30 @@ public class Order {
 
 	public int getReconcileAttempts() {
 		return this.reconciliation.count();
+	}
+
+	/**
+	 * The stored columns of an order (its lines are stored apart).
+	 *
+	 * @param id the order
+	 * @param userId the customer
+	 * @param status its state
+	 * @param currency ISO 4217 currency of every amount
+	 * @param totalAmount total in minor units
+	 * @param paymentMethod the payment method token
+	 * @param paymentId the payment, once known
+	 * @param declineCode why the payment was declined, if it was
+	 * @param refundId the refund of a cancellation, if any
+	 * @param createdAt when it was placed
+	 * @param updatedAt when its state last changed
+	 * @param reconcileAttempts reconciliation attempts so far
+	 * @param reconcileAfter when reconciliation looks next, {@code null} when never
+	 * @param reconcileFailure why the last attempt did not complete it
+	 * @param version the stored version, {@code null} before the first store
+	 */
+	public record Stored(UUID id, UUID userId, OrderStatus status, String currency, long totalAmount,
+			String paymentMethod, UUID paymentId, String declineCode, UUID refundId, Instant createdAt,
+			Instant updatedAt, int reconcileAttempts, Instant reconcileAfter, String reconcileFailure, Long version) {
 	}
 
 }

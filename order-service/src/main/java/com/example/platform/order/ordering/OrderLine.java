@@ -3,36 +3,40 @@ package com.example.platform.order.ordering;
 import com.example.platform.order.catalog.Money;
 import com.example.platform.order.catalog.Product;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
-
 /**
  * One line of an order, priced from the price list when the order was placed.
  */
-@Embeddable
 public class OrderLine {
 
-	@Column(nullable = false)
 	private String sku;
 
-	@Column(name = "product_name", nullable = false)
 	private String productName;
 
-	@Column(nullable = false)
 	private int quantity;
 
-	@Column(name = "unit_price", nullable = false)
 	private long unitPrice;
 
-	protected OrderLine() {
-		// for JPA
+	private OrderLine(String sku, String productName, int quantity, long unitPrice) {
+		this.sku = sku;
+		this.productName = productName;
+		this.quantity = quantity;
+		this.unitPrice = unitPrice;
 	}
 
 	OrderLine(Product product, int quantity) {
-		this.sku = product.getSku();
-		this.productName = product.getName();
-		this.quantity = quantity;
-		this.unitPrice = product.getUnitPrice().amount();
+		this(product.getSku(), product.getName(), quantity, product.getUnitPrice().amount());
+	}
+
+	/**
+	 * A line as stored, read back by the order's repository.
+	 * @param sku the product
+	 * @param productName its name when ordered
+	 * @param quantity how many
+	 * @param unitPrice price of one, in the order's currency's minor units
+	 * @return the line
+	 */
+	public static OrderLine restore(String sku, String productName, int quantity, long unitPrice) {
+		return new OrderLine(sku, productName, quantity, unitPrice);
 	}
 
 	public String getSku() {
@@ -45,6 +49,13 @@ public class OrderLine {
 
 	public int getQuantity() {
 		return this.quantity;
+	}
+
+	/**
+	 * @return price of one unit in minor units of the order's currency
+	 */
+	public long getUnitPriceAmount() {
+		return this.unitPrice;
 	}
 
 	/**

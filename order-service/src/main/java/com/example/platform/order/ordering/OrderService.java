@@ -200,7 +200,7 @@ public class OrderService {
 	 * @return the caller's orders, newest first
 	 */
 	public Page<Order> list(UUID userId, int page, int size) {
-		return this.orders.findByUserIdOrderByCreatedAtDescIdDesc(userId, PageRequest.of(page, size));
+		return this.orders.findByUserNewestFirst(userId, PageRequest.of(page, size));
 	}
 
 	/**
@@ -306,7 +306,7 @@ public class OrderService {
 				return this.transactions.execute(status -> {
 					Order order = this.orders.findById(orderId).orElseThrow(OrderNotFoundException::new);
 					change.accept(order);
-					return this.orders.saveAndFlush(order);
+					return this.orders.save(order);
 				});
 			}
 			catch (OptimisticLockingFailureException ex) {

@@ -81,8 +81,7 @@ class DependenciesDownIT {
 					.jsonPath("$.type")
 					.isEqualTo("https://platform.example/problems/dependency-unavailable");
 			}
-			assertThat(this.orders.findByUserIdOrderByCreatedAtDescIdDesc(UUID.fromString(user), Pageable.unpaged()))
-				.isEmpty();
+			assertThat(this.orders.findByUserNewestFirst(UUID.fromString(user), Pageable.unpaged())).isEmpty();
 		}
 
 	}

@@ -81,7 +81,7 @@ class OrderSagaContractIT extends WithProviderStubs {
 			.expectBody()
 			.jsonPath("$.type")
 			.isEqualTo("https://platform.example/problems/unknown-user");
-		assertThat(this.orders.findByUserIdOrderByCreatedAtDescIdDesc(UUID.fromString(ProviderStubs.UNKNOWN_USER),
+		assertThat(this.orders.findByUserNewestFirst(UUID.fromString(ProviderStubs.UNKNOWN_USER),
 				org.springframework.data.domain.Pageable.unpaged()))
 			.isEmpty();
 	}
@@ -146,7 +146,7 @@ class OrderSagaContractIT extends WithProviderStubs {
 		UUID id = UUID.fromString(order.get("id").toString());
 		this.orders.findById(id).ifPresent(pending -> {
 			pending.reconcileAgainAt(Instant.now().minusSeconds(1));
-			this.orders.saveAndFlush(pending);
+			this.orders.save(pending);
 		});
 
 		this.reconciler.reconcileDue();
@@ -159,7 +159,7 @@ class OrderSagaContractIT extends WithProviderStubs {
 
 	@Test
 	void reconcilesAPendingOrderFromThePaymentServicesAnswer() {
-		Order pending = this.orders.saveAndFlush(Order.place(UUID.fromString(ProviderStubs.KNOWN_USER),
+		Order pending = this.orders.save(Order.place(UUID.fromString(ProviderStubs.KNOWN_USER),
 				List.of(OrderLines.of(this.products.findById("ESPRESSO-CUP").orElseThrow(), 1)), "EUR", "tok_visa",
 				Instant.now().minus(Duration.ofMinutes(5)),
 				RetryPolicy.unbounded(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5))));

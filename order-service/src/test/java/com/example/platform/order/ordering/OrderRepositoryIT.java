@@ -1,6 +1,7 @@
 package com.example.platform.order.ordering;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,10 +13,13 @@ import com.example.platform.order.catalog.Product;
 import com.example.platform.order.catalog.ProductRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Orders round-trip through the real schema, and a customer sees only their own, newest
@@ -32,7 +36,7 @@ class OrderRepositoryIT {
 
 	@Test
 	void seedsTheActivePriceList() {
-		assertThat(this.products.findByActiveTrueOrderBySku()).extracting(Product::getSku)
+		assertThat(this.products.findActive()).extracting(Product::getSku)
 			.contains("COFFEE-BEANS-1KG", "ESPRESSO-CUP")
 			.doesNotContain("FILTER-PAPERS");
 	}
@@ -48,7 +52,7 @@ class OrderRepositoryIT {
 	@Test
 	void storesLinesAndMoneyExactly() {
 		Product beans = this.products.findById("COFFEE-BEANS-1KG").orElseThrow();
-		Order order = this.orders.saveAndFlush(Order.place(UUID.randomUUID(), List.of(new OrderLine(beans, 3)), "EUR",
+		Order order = this.orders.save(Order.place(UUID.randomUUID(), List.of(new OrderLine(beans, 3)), "EUR",
 				"tok_visa", Orders.PLACED_AT, Orders.RECONCILIATION));
 
 		Order reloaded = this.orders.findById(order.getId()).orElseThrow();
@@ -61,18 +65,68 @@ class OrderRepositoryIT {
 	}
 
 	@Test
+	void keepsTheLinesInTheirOrder() {
+		Order order = this.orders.save(Orders.pending());
+
+		assertThat(this.orders.findById(order.getId()).orElseThrow().getLines())
+			.extracting(OrderLine::getSku, OrderLine::getProductName, OrderLine::getQuantity,
+					OrderLine::getUnitPriceAmount)
+			.containsExactly(tuple("COFFEE-BEANS-1KG", "Coffee beans, 1 kg", 2, 2490L),
+					tuple("ESPRESSO-CUP", "Espresso cup", 1, 900L));
+	}
+
+	@Test
+	void storesEveryChangeOfTheOrderAndItsReconciliation() {
+		Order order = this.orders.save(Orders.pending());
+		Instant later = Orders.PLACED_AT.plusSeconds(7);
+		PaymentResult pending = Orders.pendingPayment();
+		order.applyPayment(pending, later);
+		order.reconcileLater("payment PENDING", later, Orders.RECONCILIATION);
+		this.orders.save(order);
+
+		Order reloaded = this.orders.findById(order.getId()).orElseThrow();
+		assertThat(reloaded.getStatus()).isEqualTo(OrderStatus.PAYMENT_PENDING);
+		assertThat(reloaded.getPaymentId()).isEqualTo(pending.paymentId());
+		assertThat(reloaded.getReconcileAfter()).isEqualTo(order.getReconcileAfter());
+		assertThat(reloaded.stored()).isEqualTo(order.stored());
+
+		PaymentResult declinedPayment = Orders.declined();
+		reloaded.applyPayment(declinedPayment, later.plusSeconds(1));
+		this.orders.save(reloaded);
+		Order declined = this.orders.findById(order.getId()).orElseThrow();
+		assertThat(declined.getStatus()).isEqualTo(OrderStatus.PAYMENT_DECLINED);
+		assertThat(declined.getDeclineCode()).isEqualTo("card_declined");
+		assertThat(declined.getPaymentId()).isEqualTo(declinedPayment.paymentId());
+		assertThat(declined.getReconcileAfter()).as("settled: nothing left to reconcile").isNull();
+		assertThat(declined.getUpdatedAt()).isEqualTo(later.plusSeconds(1));
+	}
+
+	@Test
+	void refusesToOverwriteAChangeMadeSinceTheOrderWasRead() {
+		Order order = this.orders.save(Orders.pending());
+		Order mine = this.orders.findById(order.getId()).orElseThrow();
+		Order theirs = this.orders.findById(order.getId()).orElseThrow();
+		theirs.applyPayment(Orders.approved(), Orders.PLACED_AT.plusSeconds(1));
+		this.orders.save(theirs);
+
+		mine.requestCancellation(Orders.PLACED_AT.plusSeconds(2));
+		assertThatExceptionOfType(OptimisticLockingFailureException.class).isThrownBy(() -> this.orders.save(mine));
+		assertThat(this.orders.findById(order.getId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.PAID);
+	}
+
+	@Test
 	void pagesACustomersOrdersNewestFirstAndHidesOthers() {
 		Product cup = this.products.findById("ESPRESSO-CUP").orElseThrow();
 		UUID customer = UUID.randomUUID();
 		List<Order> placed = new java.util.ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			placed.add(this.orders.saveAndFlush(Order.place(customer, List.of(new OrderLine(cup, 1)), "EUR", "tok_visa",
+			placed.add(this.orders.save(Order.place(customer, List.of(new OrderLine(cup, 1)), "EUR", "tok_visa",
 					Orders.PLACED_AT.plusSeconds(i), Orders.RECONCILIATION)));
 		}
-		Order someoneElses = this.orders.saveAndFlush(Orders.pending());
+		Order someoneElses = this.orders.save(Orders.pending());
 
-		Page<Order> first = this.orders.findByUserIdOrderByCreatedAtDescIdDesc(customer, PageRequest.of(0, 2));
-		Page<Order> last = this.orders.findByUserIdOrderByCreatedAtDescIdDesc(customer, PageRequest.of(2, 2));
+		Page<Order> first = this.orders.findByUserNewestFirst(customer, PageRequest.of(0, 2));
+		Page<Order> last = this.orders.findByUserNewestFirst(customer, PageRequest.of(2, 2));
 
 		assertThat(first.getTotalElements()).isEqualTo(5);
 		assertThat(first.getContent()).extracting(Order::getId)

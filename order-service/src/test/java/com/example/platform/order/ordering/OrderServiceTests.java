@@ -63,7 +63,6 @@ class OrderServiceTests {
 	void setUp() {
 		given(this.products.findBySkus(any(String[].class))).willReturn(List.of(Orders.BEANS, Orders.CUP));
 		given(this.orders.save(any())).willAnswer(invocation -> keep(invocation.getArgument(0)));
-		given(this.orders.saveAndFlush(any())).willAnswer(invocation -> keep(invocation.getArgument(0)));
 		given(this.orders.findById(any()))
 			.willAnswer(invocation -> Optional.ofNullable(this.stored.get(invocation.<UUID>getArgument(0))));
 		this.service = new OrderService(this.products, this.orders, this.users, this.payments,

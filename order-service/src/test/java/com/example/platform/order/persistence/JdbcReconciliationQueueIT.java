@@ -96,18 +96,18 @@ class JdbcReconciliationQueueIT {
 			first = futures.get(0).get();
 			second = futures.get(1).get();
 		}
-		assertThat(first).doesNotHaveDuplicates().doesNotContainAnyElementsOf(second);
-		assertThat(second).doesNotHaveDuplicates();
-		Set<UUID> union = new HashSet<>(first);
-		union.addAll(second);
-		assertThat(union).isEqualTo(all);
+		// Either runner may get most (or all) of the work; no order may be claimed twice.
+		List<UUID> both = new ArrayList<>(first);
+		both.addAll(second);
+		assertThat(both).doesNotHaveDuplicates().hasSameSizeAs(all);
+		assertThat(new HashSet<>(both)).isEqualTo(all);
 	}
 
 	private Order save(Order order, Instant reconcileAfter) {
 		if (reconcileAfter != null) {
 			order.reconcileAgainAt(reconcileAfter);
 		}
-		return this.orders.saveAndFlush(order);
+		return this.orders.save(order);
 	}
 
 }

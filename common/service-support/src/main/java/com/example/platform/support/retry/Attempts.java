@@ -49,6 +49,20 @@ public class Attempts {
 	}
 
 	/**
+	 * The bookkeeping as stored, for a repository that reads it back with plain SQL.
+	 * @param count attempts made so far
+	 * @param nextAttemptAt when the next attempt is due, {@code null} when none is
+	 * @param lastFailure why the last attempt failed, if it did
+	 * @return the stored bookkeeping
+	 */
+	public static Attempts restore(int count, Instant nextAttemptAt, String lastFailure) {
+		Attempts attempts = new Attempts(nextAttemptAt);
+		attempts.count = count;
+		attempts.lastFailure = lastFailure;
+		return attempts;
+	}
+
+	/**
 	 * @param at when the work is first due
 	 * @return the bookkeeping of new work due at {@code at}
 	 */
