@@ -234,7 +234,8 @@ public class OrderService {
 	}
 
 	private Order chargeAndRecord(Order order) {
-		// The order as just stored: the charge needs nothing that a re-read would change.
+		// The order as just stored: the charge needs nothing that a re-read would change,
+		// and the outcome is stored on it unless someone changed the order meanwhile.
 		UUID orderId = order.getId();
 		PaymentResult result;
 		try {
@@ -243,17 +244,38 @@ public class OrderService {
 		catch (DependencyUnavailableException ex) {
 			logger.warn("Payment outcome of order " + orderId + " unknown; reconciliation will complete it: "
 					+ ex.getMessage());
-			return retryLater(orderId, ex.getMessage());
+			String reason = ex.getMessage();
+			return changeStored(order,
+					stored -> stored.reconcileLater(reason, this.clock.instant(), this.reconciliation));
 		}
-		return record(orderId, result);
+		return changeStored(order, recording(result));
 	}
 
 	private Order record(UUID orderId, PaymentResult result) {
-		return inTransaction(orderId, order -> {
+		return inTransaction(orderId, recording(result));
+	}
+
+	private Consumer<Order> recording(PaymentResult result) {
+		return order -> {
 			Instant now = this.clock.instant();
 			order.applyPayment(result, now);
 			order.reconcileLater("payment " + result.state(), now, this.reconciliation);
-		});
+		};
+	}
+
+	/**
+	 * Changes an order this request stored (or read) itself, without reading it again:
+	 * the version check of the update tells whether anyone changed it since, and only
+	 * then is it read again and the change re-applied.
+	 */
+	private Order changeStored(Order order, Consumer<Order> change) {
+		try {
+			change.accept(order);
+			return this.orders.save(order);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			return inTransaction(order.getId(), change);
+		}
 	}
 
 	private Order settleCancellation(UUID orderId) {

@@ -16,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * one short statement: {@code FOR UPDATE SKIP LOCKED} keeps two instances from taking the
  * same order, and moving {@code reconcile_after} past the lease keeps it reserved while
  * it is worked on — without holding a transaction open across the HTTP calls that follow.
+ * The claim counts as a change of the order (its version moves on), so a request holding
+ * an older copy reads the order again before storing its own change.
  */
 @Component
 public class JdbcReconciliationQueue implements ReconciliationQueue {
@@ -30,7 +32,8 @@ public class JdbcReconciliationQueue implements ReconciliationQueue {
 	@Transactional
 	public List<UUID> claim(Instant now, Instant leaseUntil, int limit) {
 		return this.jdbc.sql("""
-				update orders set reconcile_after = ?, reconcile_attempts = reconcile_attempts + 1
+				update orders set reconcile_after = ?, reconcile_attempts = reconcile_attempts + 1,
+				  version = version + 1
 				where id in (
 				  select id from orders
 				  where status in ('PAYMENT_PENDING', 'CANCELLATION_PENDING') and reconcile_after <= ?

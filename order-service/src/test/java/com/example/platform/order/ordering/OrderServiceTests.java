@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -23,6 +24,7 @@ import com.example.platform.support.idempotency.Claim;
 import com.example.platform.support.idempotency.IdempotencyKey;
 import com.example.platform.support.idempotency.IdempotentRequests;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,8 +34,10 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 
 class OrderServiceTests {
 
@@ -85,6 +89,30 @@ class OrderServiceTests {
 		assertThat(order.getTotal()).isEqualTo(new Money(2490 * 2 + 900, "EUR"));
 		assertThat(linked.get().getId()).isEqualTo(order.getId());
 		then(this.payments).should().charge(any());
+		then(this.orders).should(never()).findById(any());
+	}
+
+	@Test
+	void storesTheOutcomeOnAFreshCopyWhenTheOrderChangedMeanwhile() {
+		given(this.users.exists(this.userId)).willReturn(true);
+		given(this.payments.charge(any())).willReturn(Orders.approved());
+		AtomicInteger saves = new AtomicInteger();
+		willAnswer(invocation -> {
+			Order order = invocation.getArgument(0);
+			if (saves.incrementAndGet() == 2) {
+				throw new OptimisticLockingFailureException("changed since it was stored");
+			}
+			// What the database holds: a copy, not the caller's instance.
+			this.stored.put(order.getId(), Order.restore(order.stored(), order.getLines()));
+			return order;
+		}).given(this.orders).save(any());
+
+		Order order = place(new AtomicReference<>());
+
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAID);
+		assertThat(this.stored.get(order.getId()).getStatus()).isEqualTo(OrderStatus.PAID);
+		then(this.orders).should(times(3)).save(any());
+		then(this.orders).should().findById(order.getId());
 	}
 
 	@Test

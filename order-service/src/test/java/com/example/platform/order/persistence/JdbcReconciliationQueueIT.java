@@ -23,9 +23,11 @@ import com.example.platform.order.ordering.Orders;
 import com.example.platform.order.reconciliation.ReconciliationQueue;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Two reconcilers (threads standing in for two instances) never claim the same order.
@@ -64,6 +66,18 @@ class JdbcReconciliationQueueIT {
 		assertThat(this.queue.claim(now, now.plusSeconds(60), 10)).as("leased").isEmpty();
 		assertThat(this.queue.claim(now.plusSeconds(61), now.plusSeconds(120), 10)).as("lease over")
 			.containsExactly(due.getId());
+	}
+
+	@Test
+	void aClaimIsAChangeAStaleCopyCannotOverwrite() {
+		Instant now = Instant.now();
+		Order due = save(Orders.pending(), now.minusSeconds(1));
+		Order stale = this.orders.findById(due.getId()).orElseThrow();
+
+		assertThat(this.queue.claim(now, now.plusSeconds(60), 10)).containsExactly(due.getId());
+		stale.applyPayment(Orders.approved(), now);
+
+		assertThatExceptionOfType(OptimisticLockingFailureException.class).isThrownBy(() -> this.orders.save(stale));
 	}
 
 	@Test
