@@ -3,15 +3,8 @@ package com.example.platform.payment.payments;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
 import com.example.platform.payment.resolver.ProviderOperation;
+import com.example.platform.support.retry.Attempts;
 import com.example.platform.support.security.Caller;
 
 /**
@@ -19,50 +12,33 @@ import com.example.platform.support.security.Caller;
  * provider is called, so the intent is stored before any money can move; the provider's
  * outcome then moves it to a final state, once.
  */
-@Entity
-@Table(name = "payment")
 public class Payment extends ProviderOperation {
 
 	/** The scope of the platform's services, which see every payment. */
 	static final String INTERNAL = "internal";
 
-	@Id
-	private UUID id;
+	private final UUID id;
 
-	@Column(name = "order_id", nullable = false)
-	private UUID orderId;
+	private final UUID orderId;
 
-	@Column(name = "user_id", nullable = false)
-	private UUID userId;
+	private final UUID userId;
 
-	@Column(nullable = false)
-	private long amount;
+	private final long amount;
 
-	@Column(nullable = false, length = 3)
-	private String currency;
+	private final String currency;
 
-	@Column(name = "payment_method", nullable = false, length = 64)
-	private String paymentMethod;
+	private final String paymentMethod;
 
-	@Enumerated(EnumType.STRING)
-	@Column(nullable = false, length = 16)
 	private PaymentStatus status;
 
-	@Column(name = "decline_code", length = 64)
 	private String declineCode;
 
-	@Column(name = "provider_charge_id", length = 128)
 	private String providerChargeId;
 
-	@Column(name = "created_at", nullable = false)
-	private Instant createdAt;
+	private final Instant createdAt;
 
-	@Version
+	// Null until stored; then the version of the stored row, for optimistic locking.
 	private Long version;
-
-	protected Payment() {
-		// for JPA
-	}
 
 	private Payment(UUID id, UUID orderId, UUID userId, Money amount, String paymentMethod, Instant now,
 			Instant firstAttemptAt) {
@@ -75,6 +51,47 @@ public class Payment extends ProviderOperation {
 		this.paymentMethod = paymentMethod;
 		this.status = PaymentStatus.PENDING;
 		this.createdAt = now;
+	}
+
+	private Payment(Stored row) {
+		super(Attempts.restore(row.attempts(), row.nextAttemptAt(), row.failureReason()), row.updatedAt());
+		this.id = row.id();
+		this.orderId = row.orderId();
+		this.userId = row.userId();
+		this.amount = row.amount();
+		this.currency = row.currency();
+		this.paymentMethod = row.paymentMethod();
+		this.status = row.status();
+		this.declineCode = row.declineCode();
+		this.providerChargeId = row.providerChargeId();
+		this.createdAt = row.createdAt();
+		this.version = row.version();
+	}
+
+	/**
+	 * A payment as stored, read back by its repository.
+	 * @param row the stored columns
+	 * @return the payment
+	 */
+	public static Payment restore(Stored row) {
+		return new Payment(row);
+	}
+
+	/**
+	 * @return the payment's columns as they are to be stored
+	 */
+	public Stored stored() {
+		return new Stored(this.id, this.orderId, this.userId, this.amount, this.currency, this.paymentMethod,
+				this.status, this.declineCode, this.providerChargeId, getFailureReason(), getAttempts(),
+				getNextAttemptAt(), this.createdAt, getUpdatedAt(), this.version);
+	}
+
+	/**
+	 * Called by the repository once the payment is stored.
+	 * @param version the version of the stored row
+	 */
+	public void storedAs(long version) {
+		this.version = version;
 	}
 
 	/**
@@ -213,6 +230,30 @@ public class Payment extends ProviderOperation {
 	@Override
 	public String toString() {
 		return "payment " + this.id + " (" + this.status + ")";
+	}
+
+	/**
+	 * The stored columns of a payment.
+	 *
+	 * @param id the payment
+	 * @param orderId the order paid for
+	 * @param userId the customer
+	 * @param amount how much, in minor units of {@code currency}
+	 * @param currency ISO 4217 currency
+	 * @param paymentMethod the customer's payment method token
+	 * @param status its state
+	 * @param declineCode why the provider declined, if it did
+	 * @param providerChargeId the provider's id of the charge, once known
+	 * @param failureReason why the last attempt gave no (or a refusing) outcome
+	 * @param attempts resolver attempts so far
+	 * @param nextAttemptAt when the resolver looks next, {@code null} once settled
+	 * @param createdAt when it was created
+	 * @param updatedAt when it last changed
+	 * @param version the stored version, {@code null} before the first store
+	 */
+	public record Stored(UUID id, UUID orderId, UUID userId, long amount, String currency, String paymentMethod,
+			PaymentStatus status, String declineCode, String providerChargeId, String failureReason, int attempts,
+			Instant nextAttemptAt, Instant createdAt, Instant updatedAt, Long version) {
 	}
 
 }

@@ -5,19 +5,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.QueryHint;
-
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.jpa.repository.QueryHints;
-
 /**
  * Stored payments.
  */
-public interface PaymentRepository extends JpaRepository<Payment, UUID> {
+public interface PaymentRepository {
+
+	/**
+	 * Stores a new payment, or the changes of a stored one if nobody changed it since it
+	 * was read.
+	 * @param payment the payment
+	 * @return the same payment, now stored
+	 * @throws org.springframework.dao.OptimisticLockingFailureException if the stored
+	 * payment changed since it was read
+	 */
+	Payment save(Payment payment);
+
+	/**
+	 * @param id the payment id
+	 * @return the payment, if stored
+	 */
+	Optional<Payment> findById(UUID id);
 
 	/**
 	 * Reads a payment and locks its row until the transaction ends; refunds of one
@@ -25,24 +32,22 @@ public interface PaymentRepository extends JpaRepository<Payment, UUID> {
 	 * @param id the payment id
 	 * @return the locked payment
 	 */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select p from Payment p where p.id = :id")
 	Optional<Payment> findForUpdate(UUID id);
 
-	List<Payment> findByOrderIdOrderByCreatedAtAsc(UUID orderId);
+	/**
+	 * @param orderId the order
+	 * @return the order's payments, oldest first
+	 */
+	List<Payment> findByOrderOldestFirst(UUID orderId);
 
 	/**
 	 * Pending payments due for the resolver, locked; rows another resolver holds are
 	 * skipped, so instances share the work without waiting on each other.
 	 * @param now the current time
-	 * @param page how many
+	 * @param limit how many at most
 	 * @return the due payments, oldest first
 	 */
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
-	@Query("select p from Payment p where p.status = com.example.platform.payment.payments.PaymentStatus.PENDING"
-			+ " and p.attempts.nextAttemptAt <= :now order by p.attempts.nextAttemptAt")
-	List<Payment> findDueForResolver(Instant now, Pageable page);
+	List<Payment> findDueForResolver(Instant now, int limit);
 
 	/**
 	 * @param status a status

@@ -113,7 +113,7 @@ public class PaymentService {
 	 * @throws PaymentNotFoundException if there are none
 	 */
 	public List<PaymentSnapshot> findByOrder(Caller caller, UUID orderId) {
-		List<PaymentSnapshot> found = this.payments.findByOrderIdOrderByCreatedAtAsc(orderId)
+		List<PaymentSnapshot> found = this.payments.findByOrderOldestFirst(orderId)
 			.stream()
 			.filter(payment -> payment.isVisibleTo(caller))
 			.map(Payment::snapshot)
@@ -139,7 +139,9 @@ public class PaymentService {
 				reason -> new ChargeOutcome.Unknown(null, reason));
 		PaymentSnapshot snapshot = this.transactions.execute(status -> {
 			Payment current = this.payments.findForUpdate(payment.getId()).orElseThrow();
-			current.record(outcome, now());
+			if (current.record(outcome, now())) {
+				this.payments.save(current);
+			}
 			return current.snapshot();
 		});
 		this.charges.increment(snapshot.status());

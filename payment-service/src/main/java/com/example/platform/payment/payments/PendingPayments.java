@@ -9,7 +9,6 @@ import org.apache.commons.logging.LogFactory;
 import com.example.platform.payment.resolver.PendingOperation;
 import com.example.platform.support.retry.RetryPolicy;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,8 +35,11 @@ class PendingPayments implements PendingOperation<Payment, ChargeOutcome> {
 
 	@Override
 	public List<Payment> claimDue(Instant now, int limit) {
-		List<Payment> due = this.payments.findDueForResolver(now, PageRequest.of(0, limit));
-		due.forEach(payment -> payment.startAttempt(now, this.retry));
+		List<Payment> due = this.payments.findDueForResolver(now, limit);
+		for (Payment payment : due) {
+			payment.startAttempt(now, this.retry);
+			this.payments.save(payment);
+		}
 		return due;
 	}
 
@@ -53,8 +55,11 @@ class PendingPayments implements PendingOperation<Payment, ChargeOutcome> {
 	@Override
 	public void record(Payment payment, ChargeOutcome outcome, Instant now) {
 		Payment current = this.payments.findForUpdate(payment.getId()).orElseThrow();
-		current.record(outcome, now);
-		current.giveUpIfExhausted(now, this.retry);
+		boolean recorded = current.record(outcome, now);
+		boolean gaveUp = current.giveUpIfExhausted(now, this.retry);
+		if (recorded || gaveUp) {
+			this.payments.save(current);
+		}
 		if (current.getStatus() == PaymentStatus.FAILED) {
 			logger.warn("Payment " + current.getId() + " failed: " + current.getFailureReason());
 		}

@@ -10,7 +10,6 @@ import com.example.platform.payment.payments.PaymentRepository;
 import com.example.platform.payment.resolver.PendingOperation;
 import com.example.platform.support.retry.RetryPolicy;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,8 +38,11 @@ class PendingRefunds implements PendingOperation<RefundProvider.RefundRequest, R
 
 	@Override
 	public List<RefundProvider.RefundRequest> claimDue(Instant now, int limit) {
-		List<Refund> due = this.refunds.findDueForResolver(now, PageRequest.of(0, limit));
-		due.forEach(refund -> refund.startAttempt(now, this.retry));
+		List<Refund> due = this.refunds.findDueForResolver(now, limit);
+		for (Refund refund : due) {
+			refund.startAttempt(now, this.retry);
+			this.refunds.save(refund);
+		}
 		return due.stream()
 			.map(refund -> refund
 				.refundRequest(this.payments.findById(refund.getPaymentId()).orElseThrow().getProviderChargeId()))
@@ -55,8 +57,11 @@ class PendingRefunds implements PendingOperation<RefundProvider.RefundRequest, R
 	@Override
 	public void record(RefundProvider.RefundRequest request, RefundOutcome outcome, Instant now) {
 		Refund current = this.refunds.findForUpdate(request.reference()).orElseThrow();
-		current.record(outcome, now);
-		current.giveUpIfExhausted(now, this.retry);
+		boolean recorded = current.record(outcome, now);
+		boolean gaveUp = current.giveUpIfExhausted(now, this.retry);
+		if (recorded || gaveUp) {
+			this.refunds.save(current);
+		}
 		if (current.getStatus() == RefundStatus.FAILED) {
 			logger.warn("Refund " + current.getId() + " failed: " + current.getFailureReason());
 		}

@@ -3,55 +3,34 @@ package com.example.platform.payment.refunds;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
 import com.example.platform.payment.payments.Money;
 import com.example.platform.payment.payments.Payment;
 import com.example.platform.payment.payments.PaymentStatus;
 import com.example.platform.payment.resolver.ProviderOperation;
+import com.example.platform.support.retry.Attempts;
 
 /**
  * A full or partial refund of an approved payment. Created {@link RefundStatus#PENDING}
  * (holding its amount) before the provider is called.
  */
-@Entity
-@Table(name = "refund")
 public class Refund extends ProviderOperation {
 
-	@Id
-	private UUID id;
+	private final UUID id;
 
-	@Column(name = "payment_id", nullable = false)
-	private UUID paymentId;
+	private final UUID paymentId;
 
-	@Column(nullable = false)
-	private long amount;
+	private final long amount;
 
-	@Column(nullable = false, length = 3)
-	private String currency;
+	private final String currency;
 
-	@Enumerated(EnumType.STRING)
-	@Column(nullable = false, length = 16)
 	private RefundStatus status;
 
-	@Column(name = "provider_refund_id", length = 128)
 	private String providerRefundId;
 
-	@Column(name = "created_at", nullable = false)
-	private Instant createdAt;
+	private final Instant createdAt;
 
-	@Version
+	// Null until stored; then the version of the stored row, for optimistic locking.
 	private Long version;
-
-	protected Refund() {
-		// for JPA
-	}
 
 	private Refund(UUID id, UUID paymentId, Money amount, Instant now, Instant firstAttemptAt) {
 		super(now, firstAttemptAt);
@@ -61,6 +40,43 @@ public class Refund extends ProviderOperation {
 		this.currency = amount.currency();
 		this.status = RefundStatus.PENDING;
 		this.createdAt = now;
+	}
+
+	private Refund(Stored row) {
+		super(Attempts.restore(row.attempts(), row.nextAttemptAt(), row.failureReason()), row.updatedAt());
+		this.id = row.id();
+		this.paymentId = row.paymentId();
+		this.amount = row.amount();
+		this.currency = row.currency();
+		this.status = row.status();
+		this.providerRefundId = row.providerRefundId();
+		this.createdAt = row.createdAt();
+		this.version = row.version();
+	}
+
+	/**
+	 * A refund as stored, read back by its repository.
+	 * @param row the stored columns
+	 * @return the refund
+	 */
+	public static Refund restore(Stored row) {
+		return new Refund(row);
+	}
+
+	/**
+	 * @return the refund's columns as they are to be stored
+	 */
+	public Stored stored() {
+		return new Stored(this.id, this.paymentId, this.amount, this.currency, this.status, this.providerRefundId,
+				getFailureReason(), getAttempts(), getNextAttemptAt(), this.createdAt, getUpdatedAt(), this.version);
+	}
+
+	/**
+	 * Called by the repository once the refund is stored.
+	 * @param version the version of the stored row
+	 */
+	public void storedAs(long version) {
+		this.version = version;
 	}
 
 	/**
@@ -174,6 +190,27 @@ public class Refund extends ProviderOperation {
 	@Override
 	public String toString() {
 		return "refund " + this.id + " (" + this.status + ")";
+	}
+
+	/**
+	 * The stored columns of a refund.
+	 *
+	 * @param id the refund
+	 * @param paymentId the refunded payment
+	 * @param amount how much, in minor units of {@code currency}
+	 * @param currency ISO 4217 currency, the payment's
+	 * @param status its state
+	 * @param providerRefundId the provider's id of the refund, once known
+	 * @param failureReason why the last attempt gave no (or a failed) outcome
+	 * @param attempts resolver attempts so far
+	 * @param nextAttemptAt when the resolver looks next, {@code null} once settled
+	 * @param createdAt when it was created
+	 * @param updatedAt when it last changed
+	 * @param version the stored version, {@code null} before the first store
+	 */
+	public record Stored(UUID id, UUID paymentId, long amount, String currency, RefundStatus status,
+			String providerRefundId, String failureReason, int attempts, Instant nextAttemptAt, Instant createdAt,
+			Instant updatedAt, Long version) {
 	}
 
 }

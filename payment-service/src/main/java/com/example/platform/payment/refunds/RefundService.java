@@ -106,7 +106,9 @@ public class RefundService {
 				RefundOutcome.Unknown::new);
 		RefundSnapshot snapshot = this.transactions.execute(status -> {
 			Refund current = this.refunds.findForUpdate(refund.getId()).orElseThrow();
-			current.record(outcome, now());
+			if (current.record(outcome, now())) {
+				this.refunds.save(current);
+			}
 			return current.snapshot();
 		});
 		this.refundCounters.increment(snapshot.status());

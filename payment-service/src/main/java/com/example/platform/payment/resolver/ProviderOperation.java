@@ -2,11 +2,6 @@ package com.example.platform.payment.resolver;
 
 import java.time.Instant;
 
-import jakarta.persistence.AttributeOverride;
-import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
-import jakarta.persistence.MappedSuperclass;
-
 import com.example.platform.support.retry.Attempts;
 import com.example.platform.support.retry.RetryPolicy;
 
@@ -15,27 +10,28 @@ import com.example.platform.support.retry.RetryPolicy;
  * a refund): while it is pending, the resolver asks the provider again, counting its
  * attempts, until the outcome is known or the attempts are used up.
  */
-@MappedSuperclass
 public abstract class ProviderOperation {
 
-	@Embedded
-	@AttributeOverride(name = "lastFailure", column = @Column(name = "failure_reason", length = Attempts.MAX_REASON))
-	private Attempts attempts;
+	private final Attempts attempts;
 
-	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
-
-	protected ProviderOperation() {
-		// for JPA
-	}
 
 	/**
 	 * @param now the current time
 	 * @param firstAttemptAt when the resolver takes over if no outcome is stored before
 	 */
 	protected ProviderOperation(Instant now, Instant firstAttemptAt) {
-		this.attempts = Attempts.dueAt(firstAttemptAt);
-		this.updatedAt = now;
+		this(Attempts.dueAt(firstAttemptAt), now);
+	}
+
+	/**
+	 * An operation as stored.
+	 * @param attempts its attempt bookkeeping
+	 * @param updatedAt when it last changed
+	 */
+	protected ProviderOperation(Attempts attempts, Instant updatedAt) {
+		this.attempts = attempts;
+		this.updatedAt = updatedAt;
 	}
 
 	/**
@@ -68,13 +64,16 @@ public abstract class ProviderOperation {
 	 * the last allowed attempt fails, with the last reason.
 	 * @param now the current time
 	 * @param policy the resolver's retry policy
+	 * @return whether the operation changed (it failed)
 	 */
-	public void giveUpIfExhausted(Instant now, RetryPolicy policy) {
+	public boolean giveUpIfExhausted(Instant now, RetryPolicy policy) {
 		if (isPending() && this.attempts.exhausted(policy)) {
 			this.attempts.noteFailure("No outcome from the provider after " + this.attempts.count()
 					+ " resolver attempts; last: " + this.attempts.lastFailure());
 			fail(now);
+			return true;
 		}
+		return false;
 	}
 
 	/**
@@ -106,6 +105,10 @@ public abstract class ProviderOperation {
 
 	public String getFailureReason() {
 		return this.attempts.lastFailure();
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
 	}
 
 }

@@ -13,6 +13,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 
 class PendingPaymentsTests {
 
@@ -25,10 +26,11 @@ class PendingPaymentsTests {
 	@Test
 	void claimingCountsTheAttemptAndSchedulesTheNextOneBeforeTheProviderIsAsked() {
 		Payment payment = Payments.pending(700);
-		given(this.payments.findDueForResolver(any(), any())).willReturn(List.of(payment));
+		given(this.payments.findDueForResolver(NOW.plusSeconds(60), 10)).willReturn(List.of(payment));
 		assertThat(this.pending.claimDue(NOW.plusSeconds(60), 10)).containsExactly(payment);
 		assertThat(payment.getAttempts()).isEqualTo(1);
 		assertThat(payment.getNextAttemptAt()).isEqualTo(NOW.plusSeconds(70));
+		then(this.payments).should().save(payment);
 		then(this.provider).shouldHaveNoInteractions();
 	}
 
@@ -66,6 +68,7 @@ class PendingPaymentsTests {
 		}
 		assertThat(payment.getStatus()).isEqualTo(PaymentStatus.FAILED);
 		assertThat(payment.getFailureReason()).contains("after 3 resolver attempts", "HTTP 502");
+		then(this.payments).should(times(3)).save(payment);
 	}
 
 	@Test
@@ -76,6 +79,16 @@ class PendingPaymentsTests {
 		this.pending.record(payment, new ChargeOutcome.Unknown(null, "HTTP 502"), NOW);
 		assertThat(payment.getStatus()).isEqualTo(PaymentStatus.PENDING);
 		assertThat(payment.getNextAttemptAt()).isEqualTo(NOW.plusSeconds(10));
+		then(this.payments).should().save(payment);
+	}
+
+	@Test
+	void anOutcomeArrivingForASettledPaymentWritesNothing() {
+		Payment payment = Payments.approved(700);
+		given(this.payments.findForUpdate(payment.getId())).willReturn(Optional.of(payment));
+		this.pending.record(payment, new ChargeOutcome.Declined("ch_1", "card_declined"), NOW);
+		assertThat(payment.getStatus()).isEqualTo(PaymentStatus.APPROVED);
+		then(this.payments).should(never()).save(any());
 	}
 
 }

@@ -15,7 +15,10 @@ import static com.example.platform.payment.payments.Payments.RETRY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 
 class PendingRefundsTests {
 
@@ -31,12 +34,13 @@ class PendingRefundsTests {
 	void claimingStartsTheAttemptAndReadsTheRefundedCharge() {
 		Payment payment = Payments.approved(1000);
 		Refund refund = Refunds.pending(payment, 300);
-		given(this.refunds.findDueForResolver(any(), any())).willReturn(List.of(refund));
+		given(this.refunds.findDueForResolver(NOW.plusSeconds(60), 10)).willReturn(List.of(refund));
 		given(this.payments.findById(payment.getId())).willReturn(Optional.of(payment));
 		assertThat(this.pending.claimDue(NOW.plusSeconds(60), 10))
 			.containsExactly(new RefundProvider.RefundRequest(refund.getId(), "ch_1", new Money(300, "EUR")));
 		assertThat(refund.getAttempts()).isEqualTo(1);
 		assertThat(refund.getNextAttemptAt()).isEqualTo(NOW.plusSeconds(70));
+		then(this.refunds).should().save(refund);
 	}
 
 	@Test
@@ -51,6 +55,17 @@ class PendingRefundsTests {
 		}
 		assertThat(refund.getStatus()).isEqualTo(RefundStatus.FAILED);
 		assertThat(refund.getFailureReason()).contains("after 3 resolver attempts", "HTTP 500");
+		then(this.refunds).should(times(3)).save(refund);
+	}
+
+	@Test
+	void anOutcomeArrivingForASettledRefundWritesNothing() {
+		Refund refund = Refunds.pending(300);
+		refund.record(new RefundOutcome.Succeeded("re_1"), NOW);
+		given(this.refunds.findForUpdate(refund.getId())).willReturn(Optional.of(refund));
+		this.pending.record(refund.refundRequest("ch_1"), new RefundOutcome.Failed("HTTP 400"), NOW);
+		assertThat(refund.getStatus()).isEqualTo(RefundStatus.SUCCEEDED);
+		then(this.refunds).should(never()).save(any());
 	}
 
 }

@@ -50,7 +50,8 @@ class RefundServiceTests {
 
 	private final IdempotentRequests idempotency = mock(IdempotentRequests.class);
 
-	private final Map<UUID, Refund> stored = new HashMap<>();
+	/** Rows, not objects, as in the database: a change that is not saved is lost. */
+	private final Map<UUID, Refund.Stored> stored = new HashMap<>();
 
 	private final RefundService service = new RefundService(this.payments, this.refunds, this.provider,
 			this.idempotency, TransactionOperations.withoutTransaction(), Payments.RETRY,
@@ -62,15 +63,20 @@ class RefundServiceTests {
 	void storeInMemory() {
 		given(this.payments.findForUpdate(this.payment.getId())).willReturn(Optional.of(this.payment));
 		given(this.payments.findById(this.payment.getId())).willReturn(Optional.of(this.payment));
-		given(this.refunds.save(any(Refund.class))).willAnswer(invocation -> {
-			Refund refund = invocation.getArgument(0);
-			this.stored.put(refund.getId(), refund);
-			return refund;
-		});
-		given(this.refunds.findForUpdate(any()))
-			.willAnswer(invocation -> Optional.ofNullable(this.stored.get(invocation.<UUID>getArgument(0))));
-		given(this.refunds.findById(any()))
-			.willAnswer(invocation -> Optional.ofNullable(this.stored.get(invocation.<UUID>getArgument(0))));
+		given(this.refunds.save(any(Refund.class))).willAnswer(invocation -> store(invocation.getArgument(0)));
+		given(this.refunds.findForUpdate(any())).willAnswer(invocation -> read(invocation.getArgument(0)));
+		given(this.refunds.findById(any())).willAnswer(invocation -> read(invocation.getArgument(0)));
+	}
+
+	private Refund store(Refund refund) {
+		Long version = refund.stored().version();
+		refund.storedAs((version != null) ? version + 1 : 0);
+		this.stored.put(refund.getId(), refund.stored());
+		return refund;
+	}
+
+	private Optional<Refund> read(UUID id) {
+		return Optional.ofNullable(this.stored.get(id)).map(Refund::restore);
 	}
 
 	@Test
@@ -80,6 +86,8 @@ class RefundServiceTests {
 		RefundSnapshot answer = this.service.refund(ORDERS, new IdempotencyKey("r1"), this.payment.getId(),
 				new Money(1000, "EUR"));
 		assertThat(answer.status()).isEqualTo(RefundStatus.SUCCEEDED);
+		assertThat(this.stored.get(answer.id()).status()).as("stored").isEqualTo(RefundStatus.SUCCEEDED);
+		assertThat(this.stored.get(answer.id()).providerRefundId()).isEqualTo("re_1");
 		assertThat(claim.linked()).containsExactly(answer.id());
 		then(this.provider).should()
 			.refund(new RefundProvider.RefundRequest(answer.id(), "ch_1", new Money(1000, "EUR")));
@@ -113,8 +121,7 @@ class RefundServiceTests {
 
 	@Test
 	void takingOverAPendingRefundSendsItAgainWithTheSameReferenceInsteadOfStoringANewOne() {
-		Refund pending = Refunds.pending(this.payment, 400);
-		this.stored.put(pending.getId(), pending);
+		Refund pending = store(Refunds.pending(this.payment, 400));
 		TestClaim.takenOverWith(pending.getId()).runsWorkOf(this.idempotency);
 		given(this.provider.refund(any())).willReturn(new RefundOutcome.Succeeded("re_1"));
 		RefundSnapshot answer = this.service.refund(ORDERS, new IdempotencyKey("r1"), this.payment.getId(),
@@ -122,18 +129,20 @@ class RefundServiceTests {
 		assertThat(answer.id()).isEqualTo(pending.getId());
 		assertThat(answer.status()).isEqualTo(RefundStatus.SUCCEEDED);
 		then(this.provider).should().refund(pending.refundRequest("ch_1"));
-		then(this.refunds).should(never()).save(any());
+		assertThat(this.stored).as("no second refund").containsOnlyKeys(pending.getId());
+		assertThat(this.stored.get(pending.getId()).status()).isEqualTo(RefundStatus.SUCCEEDED);
 	}
 
 	@Test
 	void takingOverASettledRefundAnswersItWithoutTheProvider() {
 		Refund settled = Refunds.pending(this.payment, 400);
 		settled.record(new RefundOutcome.Succeeded("re_1"), Payments.NOW);
-		this.stored.put(settled.getId(), settled);
+		store(settled);
 		TestClaim.takenOverWith(settled.getId()).runsWorkOf(this.idempotency);
 		assertThat(this.service.refund(ORDERS, new IdempotencyKey("r1"), this.payment.getId(), new Money(400, "EUR")))
 			.isEqualTo(settled.snapshot());
 		then(this.provider).shouldHaveNoInteractions();
+		then(this.refunds).should(never()).save(any());
 	}
 
 }
