@@ -20,6 +20,7 @@ import com.example.platform.support.operations.OutcomeCounters;
 import com.example.platform.support.retry.RetryPolicy;
 import com.example.platform.support.security.Caller;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -137,13 +138,25 @@ public class PaymentService {
 	private PaymentSnapshot charge(Payment payment) {
 		ChargeOutcome outcome = PendingOperation.safely(() -> this.provider.charge(payment.chargeRequest()),
 				reason -> new ChargeOutcome.Unknown(null, reason));
-		PaymentSnapshot snapshot = this.transactions.execute(status -> {
-			Payment current = this.payments.findForUpdate(payment.getId()).orElseThrow();
-			if (current.record(outcome, now())) {
-				this.payments.save(current);
+		PaymentSnapshot snapshot;
+		try {
+			// The payment as this request stored (or read) it: the update's version
+			// check tells whether anyone changed it since, without reading it again.
+			if (payment.record(outcome, now())) {
+				this.payments.save(payment);
 			}
-			return current.snapshot();
-		});
+			snapshot = payment.snapshot();
+		}
+		catch (OptimisticLockingFailureException ex) {
+			// The resolver got there first: record on the stored payment, locked.
+			snapshot = this.transactions.execute(status -> {
+				Payment current = this.payments.findForUpdate(payment.getId()).orElseThrow();
+				if (current.record(outcome, now())) {
+					this.payments.save(current);
+				}
+				return current.snapshot();
+			});
+		}
 		this.charges.increment(snapshot.status());
 		return snapshot;
 	}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import com.example.platform.support.idempotency.InvalidIdempotencyKeyException;
 import com.example.platform.support.idempotency.RequestInFlightException;
 import com.example.platform.support.security.Caller;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -86,11 +89,31 @@ class PaymentServiceTests {
 		assertThat(this.stored.get(answer.id()).status()).as("stored").isEqualTo(PaymentStatus.APPROVED);
 		assertThat(this.stored.get(answer.id()).providerChargeId()).isEqualTo("ch_1");
 		assertThat(claim.linked()).containsExactly(answer.id());
+		then(this.payments).should(never()).findForUpdate(any());
 		then(this.provider).should()
 			.charge(new PaymentProvider.ChargeRequest(answer.id(), new Money(2500, "EUR"), "tok_visa"));
 		then(this.idempotency).should()
 			.execute(eq(IdempotentRequest.of("order-service", "k1", "create-payment", this.request.orderId(),
 					this.request.userId(), 2500L, "EUR", "tok_visa")), eq(PaymentSnapshot.class), any());
+	}
+
+	@Test
+	void outcomeIsStoredOnTheLockedPaymentWhenItChangedSinceThisRequestStoredIt() {
+		TestClaim.fresh().runsWorkOf(this.idempotency);
+		given(this.provider.charge(any())).willReturn(new ChargeOutcome.Approved("ch_1"));
+		AtomicInteger saves = new AtomicInteger();
+		willAnswer(invocation -> {
+			if (saves.incrementAndGet() == 2) {
+				throw new OptimisticLockingFailureException("the resolver changed it");
+			}
+			return store(invocation.getArgument(0));
+		}).given(this.payments).save(any(Payment.class));
+
+		PaymentSnapshot answer = this.service.create(ORDERS, new IdempotencyKey("k1"), this.request);
+
+		assertThat(answer.status()).isEqualTo(PaymentStatus.APPROVED);
+		assertThat(this.stored.get(answer.id()).status()).as("stored").isEqualTo(PaymentStatus.APPROVED);
+		then(this.payments).should().findForUpdate(answer.id());
 	}
 
 	@Test
