@@ -27,7 +27,7 @@ COPY --from=layers /build/extracted/application/ ./
 ENV JAVA_TOOL_OPTIONS="-Xms48m -XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError" \
 	MALLOC_ARENA_MAX=2
 # Training run, in this stage so JDK, options and class path are the ones the container runs
-# with. There is no database at build time, so Flyway is off, Hibernate gets its dialect
+# with. There is no database at build time, so Flyway is off, Hibernate (user-service) gets its dialect
 # instead of asking the database, and the context exits as soon as it is refreshed (Spring Boot
 # how-to "Preventing Remote Services Interaction During the Training Run"). The gateway has no
 # database; whether order- and payment-service touch theirs while refreshing was not checked
