@@ -2,9 +2,6 @@ package com.example.platform.order.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +18,13 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.support.PageableExecutionUtils;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static com.example.platform.support.jdbc.SqlValues.instant;
+import static com.example.platform.support.jdbc.SqlValues.text;
+import static com.example.platform.support.jdbc.SqlValues.ts;
+import static com.example.platform.support.jdbc.SqlValues.uuid;
 
 /**
  * Orders in tables {@code orders} and {@code order_line}, with plain SQL: one statement
@@ -174,23 +175,6 @@ public class JdbcOrderRepository implements OrderRepository {
 
 	private static Optional<Order> first(List<Order> orders) {
 		return orders.isEmpty() ? Optional.empty() : Optional.of(orders.get(0));
-	}
-
-	private static Instant instant(Timestamp timestamp) {
-		return (timestamp != null) ? timestamp.toInstant() : null;
-	}
-
-	// Typed nulls: the driver is told the type, so it never asks the database for it.
-	private static SqlParameterValue ts(Instant instant) {
-		return new SqlParameterValue(Types.TIMESTAMP, (instant != null) ? Timestamp.from(instant) : null);
-	}
-
-	private static SqlParameterValue uuid(UUID uuid) {
-		return new SqlParameterValue(Types.OTHER, uuid);
-	}
-
-	private static SqlParameterValue text(String text) {
-		return new SqlParameterValue(Types.VARCHAR, text);
 	}
 
 }

@@ -142,23 +142,22 @@ public class PaymentService {
 		try {
 			// The payment as this request stored (or read) it: the update's version
 			// check tells whether anyone changed it since, without reading it again.
-			if (payment.record(outcome, now())) {
-				this.payments.save(payment);
-			}
-			snapshot = payment.snapshot();
+			snapshot = recordOn(payment, outcome);
 		}
 		catch (OptimisticLockingFailureException ex) {
 			// The resolver got there first: record on the stored payment, locked.
-			snapshot = this.transactions.execute(status -> {
-				Payment current = this.payments.findForUpdate(payment.getId()).orElseThrow();
-				if (current.record(outcome, now())) {
-					this.payments.save(current);
-				}
-				return current.snapshot();
-			});
+			snapshot = this.transactions
+				.execute(status -> recordOn(this.payments.findForUpdate(payment.getId()).orElseThrow(), outcome));
 		}
 		this.charges.increment(snapshot.status());
 		return snapshot;
+	}
+
+	private PaymentSnapshot recordOn(Payment payment, ChargeOutcome outcome) {
+		if (payment.record(outcome, now())) {
+			this.payments.save(payment);
+		}
+		return payment.snapshot();
 	}
 
 	/**

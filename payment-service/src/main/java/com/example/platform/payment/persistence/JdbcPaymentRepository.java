@@ -15,9 +15,9 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static com.example.platform.payment.persistence.SqlValues.instant;
-import static com.example.platform.payment.persistence.SqlValues.text;
-import static com.example.platform.payment.persistence.SqlValues.ts;
+import static com.example.platform.support.jdbc.SqlValues.instant;
+import static com.example.platform.support.jdbc.SqlValues.text;
+import static com.example.platform.support.jdbc.SqlValues.ts;
 
 /**
  * Payments in table {@code payment}, with plain SQL: one statement stores a new payment,

@@ -20,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static com.example.platform.support.jdbc.SqlValues.instant;
+
 /**
  * Runs a request's work once per idempotency key, on any number of instances, and answers
  * retries with the first answer. The database decides who holds a key; each service keeps
@@ -285,10 +287,6 @@ public class IdempotentRequests implements AutoCloseable {
 
 	private static Timestamp ts(Instant instant) {
 		return Timestamp.from(instant);
-	}
-
-	private static Instant instant(Timestamp timestamp) {
-		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 	private record Stored(String fingerprint, UUID owner, Instant leaseUntil, UUID resourceId, String answer) {
