@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import com.example.platform.testing.jwt.TestTokens;
+import com.example.platform.testing.kafka.RealKafka;
 import com.example.platform.testing.postgres.RealPostgres;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 		properties = { "server.address=127.0.0.1", "platform.orders.reconciliation.interval=1h",
 				"platform.orders.reconciliation.initial-delay=1h", "platform.idempotency.lease=4s",
 				"platform.idempotency.in-flight-wait=200ms" })
+@RealKafka
 @RealPostgres(schema = "orders")
 @TestTokens
 public @interface OrderServiceIntegrationTest {

@@ -8,6 +8,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import com.example.platform.testing.jwt.TestTokens;
+import com.example.platform.testing.kafka.RealKafka;
 import com.example.platform.testing.postgres.RealPostgres;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,6 +35,7 @@ import org.springframework.test.context.ContextConfiguration;
 				"platform.payments.resolver.max-attempts=3", "platform.idempotency.in-flight-wait=10s" })
 @ContextConfiguration(initializers = PspStub.Initializer.class)
 @Import(ProviderCallWatch.class)
+@RealKafka
 @RealPostgres(schema = "payments")
 @TestTokens
 public @interface PaymentServiceIntegrationTest {

@@ -168,6 +168,10 @@ public class Order {
 				}
 			}
 			case CANCELLED -> {
+				if (this.refundId != null && payment.paymentId().equals(this.paymentId)) {
+					// Late word on the payment this cancellation already refunded.
+					return false;
+				}
 				if (payment.state() == PaymentResult.State.APPROVED || payment.state() == PaymentResult.State.PENDING) {
 					// A charge landed (or may land) after the order was cancelled: it
 					// must be refunded.

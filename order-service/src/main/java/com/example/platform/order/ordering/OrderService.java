@@ -18,6 +18,7 @@ import org.apache.commons.logging.LogFactory;
 
 import com.example.platform.order.catalog.Product;
 import com.example.platform.order.catalog.ProductRepository;
+import com.example.platform.support.events.ProcessedEvents;
 import com.example.platform.support.idempotency.Claim;
 import com.example.platform.support.idempotency.IdempotencyKey;
 import com.example.platform.support.idempotency.IdempotentRequest;
@@ -62,9 +63,12 @@ public class OrderService {
 
 	private final Map<OrderStatus, Counter> placed = new EnumMap<>(OrderStatus.class);
 
+	private final ProcessedEvents processed;
+
 	public OrderService(ProductRepository products, OrderRepository orders, UserDirectory users,
 			PaymentGateway payments, TransactionTemplate transactions, Clock clock, SagaTimings timings,
-			IdempotentRequests idempotency, MeterRegistry meters) {
+			IdempotentRequests idempotency, MeterRegistry meters, ProcessedEvents processed) {
+		this.processed = processed;
 		this.products = products;
 		this.orders = orders;
 		this.users = users;
@@ -230,6 +234,42 @@ public class OrderService {
 			default -> {
 				// completed meanwhile: nothing to do
 			}
+		}
+	}
+
+	/**
+	 * Applies payment-service's word that an order's payment settled, once per event. In
+	 * the common case the order already has the outcome (the charge's answer brought it)
+	 * and this costs one read; otherwise the outcome and the event's mark commit
+	 * together.
+	 * @param eventId the event, marked processed with its effect
+	 * @param orderId the order
+	 * @param result the settled payment
+	 * @throws OrderNotFoundException if there is no such order
+	 * @throws IllegalOrderTransitionException if the outcome contradicts the order's
+	 */
+	public void paymentSettled(UUID eventId, UUID orderId, PaymentResult result) {
+		Order order = this.orders.findById(orderId).orElseThrow(OrderNotFoundException::new);
+		Instant now = this.clock.instant();
+		if (!order.applyPayment(result, now)) {
+			return;
+		}
+		try {
+			this.transactions.executeWithoutResult(status -> {
+				if (this.processed.markProcessed(eventId)) {
+					this.orders.save(order);
+				}
+			});
+		}
+		catch (OptimisticLockingFailureException ex) {
+			// Changed since it was read (the charge's answer, the reconciler): re-apply
+			// on
+			// the stored order, where it may well change nothing now.
+			inTransaction(orderId, stored -> {
+				if (this.processed.markProcessed(eventId)) {
+					stored.applyPayment(result, this.clock.instant());
+				}
+			});
 		}
 	}
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.example.platform.order.ordering.OrderRules.RequestedLine;
 import com.example.platform.order.catalog.Money;
 import com.example.platform.order.catalog.ProductRepository;
+import com.example.platform.support.events.ProcessedEvents;
 import com.example.platform.support.idempotency.Claim;
 import com.example.platform.support.idempotency.IdempotencyKey;
 import com.example.platform.support.idempotency.IdempotentRequests;
@@ -57,6 +58,8 @@ class OrderServiceTests {
 
 	private final IdempotentRequests idempotency = mock();
 
+	private final ProcessedEvents processed = mock();
+
 	private OrderService service;
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -71,7 +74,7 @@ class OrderServiceTests {
 			.willAnswer(invocation -> Optional.ofNullable(this.stored.get(invocation.<UUID>getArgument(0))));
 		this.service = new OrderService(this.products, this.orders, this.users, this.payments,
 				new TransactionTemplate(mock(PlatformTransactionManager.class)), Clock.fixed(NOW, ZoneOffset.UTC),
-				this.timings, this.idempotency, this.meters);
+				this.timings, this.idempotency, this.meters, this.processed);
 	}
 
 	@Test
@@ -281,6 +284,58 @@ class OrderServiceTests {
 				Orders.RECONCILIATION);
 		order.applyPayment(Orders.approved(), Orders.PLACED_AT);
 		return order;
+	}
+
+	@Test
+	void aSettledPaymentCompletesAPendingOrderAndMarksTheEventWithIt() {
+		Order order = keep(Orders.pending());
+		UUID eventId = UUID.randomUUID();
+		given(this.processed.markProcessed(eventId)).willReturn(true);
+		PaymentResult approved = Orders.approved();
+
+		this.service.paymentSettled(eventId, order.getId(), approved);
+
+		assertThat(this.stored.get(order.getId()).getStatus()).isEqualTo(OrderStatus.PAID);
+		assertThat(this.stored.get(order.getId()).getPaymentId()).isEqualTo(approved.paymentId());
+		then(this.processed).should().markProcessed(eventId);
+		then(this.orders).should().save(order);
+	}
+
+	@Test
+	void aSettledPaymentTheOrderAlreadyShowsCostsOneReadAndNoWrite() {
+		Order order = keep(Orders.paid());
+
+		this.service.paymentSettled(UUID.randomUUID(), order.getId(),
+				new PaymentResult(order.getPaymentId(), PaymentResult.State.APPROVED, null));
+
+		then(this.orders).should().findById(order.getId());
+		then(this.orders).should(never()).save(any());
+		then(this.processed).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void anEventProcessedBeforeIsNotAppliedAgain() {
+		Order order = keep(Orders.pending());
+		UUID eventId = UUID.randomUUID();
+		given(this.processed.markProcessed(eventId)).willReturn(false);
+
+		this.service.paymentSettled(eventId, order.getId(), Orders.declined());
+
+		then(this.orders).should(never()).save(any());
+	}
+
+	@Test
+	void aSettledPaymentContradictingTheOrderIsRefused() {
+		Order order = keep(Orders.paid());
+		assertThatExceptionOfType(IllegalOrderTransitionException.class)
+			.isThrownBy(() -> this.service.paymentSettled(UUID.randomUUID(), order.getId(), Orders.declined()));
+		then(this.orders).should(never()).save(any());
+	}
+
+	@Test
+	void aSettledPaymentForAnUnknownOrderIsRefused() {
+		assertThatExceptionOfType(OrderNotFoundException.class)
+			.isThrownBy(() -> this.service.paymentSettled(UUID.randomUUID(), UUID.randomUUID(), Orders.approved()));
 	}
 
 	private Order keep(Order order) {

@@ -135,4 +135,16 @@ class OrderTests {
 		assertThat(order.getReconcileAfter()).isEqualTo(this.later.plusSeconds(1));
 	}
 
+	@Test
+	void lateWordOnThePaymentTheCancellationRefundedChangesNothing() {
+		PaymentResult approved = Orders.approved();
+		Order order = Orders.pending();
+		order.applyPayment(approved, this.later);
+		order.requestCancellation(this.later);
+		order.completeCancellation(UUID.randomUUID(), this.later);
+		assertThat(order.applyPayment(approved, this.later.plusSeconds(1))).isFalse();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(order.getReconcileAfter()).isNull();
+	}
+
 }

@@ -9,14 +9,17 @@ import tools.jackson.databind.json.JsonMapper;
 import com.example.platform.payment.client.HttpPaymentProvider;
 import com.example.platform.payment.payments.PaymentPolicy;
 import com.example.platform.payment.payments.PaymentRepository;
+import com.example.platform.payment.payments.PaymentSettled;
 import com.example.platform.payment.payments.PaymentStatus;
 import com.example.platform.payment.refunds.RefundRepository;
 import com.example.platform.payment.refunds.RefundStatus;
 import com.example.platform.payment.resolver.ResolverSettings;
+import com.example.platform.support.events.EventTopics;
 import com.example.platform.support.retry.RetryPolicy;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -54,6 +57,16 @@ class PaymentConfiguration {
 				.tag("kind", "refund")
 				.register(registry);
 		};
+	}
+
+	/**
+	 * The topics this service publishes to, created at start-up when missing.
+	 * @param topics this deployment's topic names
+	 * @return their declarations
+	 */
+	@Bean
+	KafkaAdmin.NewTopics paymentTopics(EventTopics topics) {
+		return topics.declare(PaymentSettled.TOPIC);
 	}
 
 	@Bean

@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import com.example.platform.payment.resolver.PendingOperation;
+import com.example.platform.support.events.Outbox;
 import com.example.platform.support.idempotency.Claim;
 import com.example.platform.support.idempotency.IdempotencyKeyReusedException;
 import com.example.platform.support.idempotency.IdempotencyKey;
@@ -56,9 +57,12 @@ public class PaymentService {
 
 	private final OutcomeCounters<PaymentStatus> charges;
 
+	private final Outbox outbox;
+
 	public PaymentService(PaymentRepository payments, PaymentProvider provider, IdempotentRequests idempotency,
 			TransactionOperations transactions, PaymentPolicy policy, RetryPolicy retry, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, Outbox outbox) {
+		this.outbox = outbox;
 		this.payments = payments;
 		this.provider = provider;
 		this.idempotency = idempotency;
@@ -154,10 +158,22 @@ public class PaymentService {
 	}
 
 	private PaymentSnapshot recordOn(Payment payment, ChargeOutcome outcome) {
-		if (payment.record(outcome, now())) {
-			this.payments.save(payment);
+		Instant now = now();
+		if (!payment.record(outcome, now)) {
+			return payment.snapshot();
 		}
-		return payment.snapshot();
+		if (payment.isPending()) {
+			// Still open (outcome unknown): one statement, no event.
+			this.payments.save(payment);
+			return payment.snapshot();
+		}
+		// Settled: the state and the event saying so commit together.
+		return this.transactions.execute(status -> {
+			this.payments.save(payment);
+			PaymentSnapshot settled = payment.snapshot();
+			this.outbox.publish(PaymentSettled.of(settled, now));
+			return settled;
+		});
 	}
 
 	/**

@@ -7,6 +7,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import com.example.platform.payment.resolver.PendingOperation;
+import com.example.platform.support.events.Outbox;
 import com.example.platform.support.retry.RetryPolicy;
 
 import org.springframework.stereotype.Component;
@@ -27,7 +28,10 @@ class PendingPayments implements PendingOperation<Payment, ChargeOutcome> {
 
 	private final RetryPolicy retry;
 
-	PendingPayments(PaymentRepository payments, PaymentProvider provider, RetryPolicy retry) {
+	private final Outbox outbox;
+
+	PendingPayments(PaymentRepository payments, PaymentProvider provider, RetryPolicy retry, Outbox outbox) {
+		this.outbox = outbox;
 		this.payments = payments;
 		this.provider = provider;
 		this.retry = retry;
@@ -59,6 +63,10 @@ class PendingPayments implements PendingOperation<Payment, ChargeOutcome> {
 		boolean gaveUp = current.giveUpIfExhausted(now, this.retry);
 		if (recorded || gaveUp) {
 			this.payments.save(current);
+			if (!current.isPending()) {
+				// Called in the resolver's transaction: the event commits with the state.
+				this.outbox.publish(PaymentSettled.of(current.snapshot(), now));
+			}
 		}
 		if (current.getStatus() == PaymentStatus.FAILED) {
 			logger.warn("Payment " + current.getId() + " failed: " + current.getFailureReason());

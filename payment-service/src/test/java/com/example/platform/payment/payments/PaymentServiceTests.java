@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import com.example.platform.payment.TestClaim;
+import com.example.platform.support.events.Outbox;
 import com.example.platform.support.idempotency.IdempotencyKey;
 import com.example.platform.support.idempotency.IdempotencyKeyReusedException;
 import com.example.platform.support.idempotency.IdempotentRequest;
@@ -52,12 +54,14 @@ class PaymentServiceTests {
 
 	private final IdempotentRequests idempotency = mock(IdempotentRequests.class);
 
+	private final Outbox outbox = mock(Outbox.class);
+
 	/** Rows, not objects, as in the database: a change that is not saved is lost. */
 	private final Map<UUID, Payment.Stored> stored = new HashMap<>();
 
 	private final PaymentService service = new PaymentService(this.payments, this.provider, this.idempotency,
 			TransactionOperations.withoutTransaction(), new PaymentPolicy(Set.of("EUR", "USD")), Payments.RETRY,
-			Clock.fixed(Payments.NOW, ZoneOffset.UTC), new SimpleMeterRegistry());
+			Clock.fixed(Payments.NOW, ZoneOffset.UTC), new SimpleMeterRegistry(), this.outbox);
 
 	private final NewPayment request = new NewPayment(UUID.randomUUID(), UUID.randomUUID(), new Money(2500, "EUR"),
 			"tok_visa");
@@ -95,6 +99,19 @@ class PaymentServiceTests {
 		then(this.idempotency).should()
 			.execute(eq(IdempotentRequest.of("order-service", "k1", "create-payment", this.request.orderId(),
 					this.request.userId(), 2500L, "EUR", "tok_visa")), eq(PaymentSnapshot.class), any());
+		PaymentSettled settled = publishedEvent();
+		assertThat(settled.key()).isEqualTo(answer.id().toString());
+		assertThat(settled.occurredAt()).isEqualTo(Payments.NOW);
+		assertThat(settled.payload()).isEqualTo(new PaymentSettled.Payload(answer.id(), this.request.orderId(),
+				this.request.userId(), "APPROVED", new Money(2500, "EUR"), null));
+	}
+
+	private PaymentSettled publishedEvent() {
+		ArgumentCaptor<PaymentSettled> event = ArgumentCaptor.forClass(PaymentSettled.class);
+		then(this.outbox).should().publish(event.capture());
+		assertThat(event.getValue().type()).isEqualTo("PaymentSettled");
+		assertThat(event.getValue().topic()).isEqualTo("payments.v1");
+		return event.getValue();
 	}
 
 	@Test
@@ -114,6 +131,7 @@ class PaymentServiceTests {
 		assertThat(answer.status()).isEqualTo(PaymentStatus.APPROVED);
 		assertThat(this.stored.get(answer.id()).status()).as("stored").isEqualTo(PaymentStatus.APPROVED);
 		then(this.payments).should().findForUpdate(answer.id());
+		assertThat(publishedEvent().payload().status()).as("one event").isEqualTo("APPROVED");
 	}
 
 	@Test
@@ -124,6 +142,7 @@ class PaymentServiceTests {
 		assertThat(answer.status()).isEqualTo(PaymentStatus.DECLINED);
 		assertThat(answer.declineCode()).isEqualTo("insufficient_funds");
 		assertThat(this.stored.get(answer.id()).declineCode()).as("stored").isEqualTo("insufficient_funds");
+		assertThat(publishedEvent().payload().declineCode()).isEqualTo("insufficient_funds");
 	}
 
 	@Test
@@ -133,6 +152,7 @@ class PaymentServiceTests {
 		PaymentSnapshot answer = this.service.create(ORDERS, new IdempotencyKey("k1"), this.request);
 		assertThat(answer.status()).isEqualTo(PaymentStatus.PENDING);
 		assertThat(this.stored.get(answer.id()).failureReason()).isEqualTo("HTTP 500");
+		then(this.outbox).should(never()).publish(any());
 	}
 
 	@Test
@@ -141,6 +161,7 @@ class PaymentServiceTests {
 		given(this.provider.charge(any())).willReturn(new ChargeOutcome.Rejected("HTTP 401"));
 		assertThat(this.service.create(ORDERS, new IdempotencyKey("k1"), this.request).status())
 			.isEqualTo(PaymentStatus.FAILED);
+		assertThat(publishedEvent().payload().status()).isEqualTo("FAILED");
 	}
 
 	@Test
@@ -174,6 +195,7 @@ class PaymentServiceTests {
 		assertThat(answer).isEqualTo(approved.snapshot());
 		then(this.provider).shouldHaveNoInteractions();
 		then(this.payments).should(never()).save(any());
+		then(this.outbox).shouldHaveNoInteractions();
 	}
 
 	@Test

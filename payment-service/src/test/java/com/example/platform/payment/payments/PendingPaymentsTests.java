@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import com.example.platform.support.events.Outbox;
 
 import static com.example.platform.payment.payments.Payments.NOW;
 import static com.example.platform.payment.payments.Payments.RETRY;
@@ -21,7 +24,9 @@ class PendingPaymentsTests {
 
 	private final PaymentProvider provider = mock(PaymentProvider.class);
 
-	private final PendingPayments pending = new PendingPayments(this.payments, this.provider, RETRY);
+	private final Outbox outbox = mock(Outbox.class);
+
+	private final PendingPayments pending = new PendingPayments(this.payments, this.provider, RETRY, this.outbox);
 
 	@Test
 	void claimingCountsTheAttemptAndSchedulesTheNextOneBeforeTheProviderIsAsked() {
@@ -69,6 +74,20 @@ class PendingPaymentsTests {
 		assertThat(payment.getStatus()).isEqualTo(PaymentStatus.FAILED);
 		assertThat(payment.getFailureReason()).contains("after 3 resolver attempts", "HTTP 502");
 		then(this.payments).should(times(3)).save(payment);
+		ArgumentCaptor<PaymentSettled> event = ArgumentCaptor.forClass(PaymentSettled.class);
+		then(this.outbox).should().publish(event.capture());
+		assertThat(event.getValue().payload().status()).as("only once, when it failed").isEqualTo("FAILED");
+	}
+
+	@Test
+	void resolvedOutcomeIsPublishedWithTheState() {
+		Payment payment = Payments.pending(700);
+		given(this.payments.findForUpdate(payment.getId())).willReturn(Optional.of(payment));
+		this.pending.record(payment, new ChargeOutcome.Approved("ch_9"), NOW);
+		ArgumentCaptor<PaymentSettled> event = ArgumentCaptor.forClass(PaymentSettled.class);
+		then(this.outbox).should().publish(event.capture());
+		assertThat(event.getValue().key()).isEqualTo(payment.getId().toString());
+		assertThat(event.getValue().payload().status()).isEqualTo("APPROVED");
 	}
 
 	@Test
@@ -80,6 +99,7 @@ class PendingPaymentsTests {
 		assertThat(payment.getStatus()).isEqualTo(PaymentStatus.PENDING);
 		assertThat(payment.getNextAttemptAt()).isEqualTo(NOW.plusSeconds(10));
 		then(this.payments).should().save(payment);
+		then(this.outbox).shouldHaveNoInteractions();
 	}
 
 	@Test
@@ -89,6 +109,7 @@ class PendingPaymentsTests {
 		this.pending.record(payment, new ChargeOutcome.Declined("ch_1", "card_declined"), NOW);
 		assertThat(payment.getStatus()).isEqualTo(PaymentStatus.APPROVED);
 		then(this.payments).should(never()).save(any());
+		then(this.outbox).shouldHaveNoInteractions();
 	}
 
 }

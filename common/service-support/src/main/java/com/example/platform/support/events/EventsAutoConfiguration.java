@@ -1,0 +1,127 @@
+package com.example.platform.support.events;
+
+import java.time.Clock;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.TopicPartition;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.RoutingTarget;
+
+/**
+ * Events for the services that have Kafka on their class path: topic names, the event
+ * reader, processed-event marks, retries and dead-letter topics for consumers; and, for
+ * those that also have Spring Modulith's event publication registry, the outbox and its
+ * upkeep.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+		beforeName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+				"org.springframework.modulith.events.config.EventExternalizationAutoConfiguration" })
+@ConditionalOnClass(KafkaOperations.class)
+@EnableConfigurationProperties(EventsProperties.class)
+public class EventsAutoConfiguration {
+
+	/** Headers every outgoing event carries, for consumers that route before parsing. */
+	static final String TYPE_HEADER = "event-type";
+
+	static final String VERSION_HEADER = "event-version";
+
+	@Bean
+	EventTopics eventTopics(EventsProperties properties, Environment environment) {
+		return new EventTopics(properties, environment.getRequiredProperty("spring.kafka.consumer.group-id"));
+	}
+
+	@Bean
+	EventReader eventReader(JsonMapper json) {
+		return new EventReader(json);
+	}
+
+	@Bean
+	@ConditionalOnProperty("platform.events.processed-table")
+	ProcessedEvents processedEvents(JdbcClient jdbc, ObjectProvider<Clock> clock, EventsProperties properties) {
+		return new ProcessedEvents(jdbc, clock.getIfAvailable(Clock::systemUTC), properties);
+	}
+
+	/**
+	 * A failing event is retried with backoff (the database may be failing over), then
+	 * parked on the consumer's dead-letter topic with the failure as headers; an invalid
+	 * one is parked at once. Either way the partition moves on.
+	 */
+	@Bean
+	CommonErrorHandler eventErrorHandler(KafkaOperations<Object, Object> kafka, EventTopics topics,
+			EventsProperties properties) {
+		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
+				(record, ex) -> new TopicPartition(topics.deadLetterTopic(record.topic()), record.partition()));
+		EventsProperties.Retry retry = properties.retry();
+		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.attempts());
+		backOff.setInitialInterval(retry.initialInterval().toMillis());
+		backOff.setMultiplier(2);
+		backOff.setMaxInterval(retry.maxInterval().toMillis());
+		DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
+		handler.addNotRetryableExceptions(InvalidEventException.class);
+		return handler;
+	}
+
+	/**
+	 * The outbox sends on a task executor after the commit: the trace (and request id) of
+	 * the change goes with it, so the consumer's span joins the trace that caused the
+	 * event.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(TaskDecorator.class)
+	ContextPropagatingTaskDecorator contextPropagatingTaskDecorator() {
+		return new ContextPropagatingTaskDecorator();
+	}
+
+	/** The outbox, for the services that publish events. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(EventExternalizationConfiguration.class)
+	static class OutboxConfiguration {
+
+		@Bean
+		Outbox outbox(ApplicationEventPublisher publisher) {
+			return new Outbox(publisher);
+		}
+
+		@Bean
+		EventExternalizationConfiguration eventExternalization(EventTopics topics) {
+			return EventExternalizationConfiguration.externalizing()
+				.selectByType(OutgoingEvent.class)
+				.route(OutgoingEvent.class,
+						event -> RoutingTarget.forTarget(topics.name(event.topic())).andKey(event.key()))
+				.headers(OutgoingEvent.class,
+						event -> Map.of(TYPE_HEADER, event.type(), VERSION_HEADER, String.valueOf(event.version())))
+				.build();
+		}
+
+		@Bean
+		OutboxUpkeep outboxUpkeep(IncompleteEventPublications incomplete, CompletedEventPublications completed,
+				EventsProperties properties, JdbcClient jdbc, MeterRegistry meters) {
+			return new OutboxUpkeep(incomplete, completed, properties, jdbc, meters);
+		}
+
+	}
+
+}
