@@ -53,11 +53,19 @@ public class EventTopics {
 	 * @return their declarations
 	 */
 	public KafkaAdmin.NewTopics declare(String... published) {
+		return new KafkaAdmin.NewTopics(published(published).toArray(NewTopic[]::new));
+	}
+
+	/**
+	 * @param published the topics this service publishes to
+	 * @return how they are created
+	 */
+	public List<NewTopic> published(String... published) {
 		List<NewTopic> topics = new ArrayList<>();
 		for (String topic : published) {
 			topics.add(topic(name(topic)));
 		}
-		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+		return topics;
 	}
 
 	/**
@@ -66,12 +74,20 @@ public class EventTopics {
 	 * of this service's dead-letter topics
 	 */
 	public KafkaAdmin.NewTopics declareConsumed(String... consumed) {
+		return new KafkaAdmin.NewTopics(consumed(consumed).toArray(NewTopic[]::new));
+	}
+
+	/**
+	 * @param consumed the topics this service consumes
+	 * @return how they and this service's dead-letter topics are created
+	 */
+	public List<NewTopic> consumed(String... consumed) {
 		List<NewTopic> topics = new ArrayList<>();
 		for (String topic : consumed) {
 			topics.add(topic(name(topic)));
 			topics.add(topic(deadLetterTopic(name(topic))));
 		}
-		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+		return topics;
 	}
 
 	private NewTopic topic(String name) {
