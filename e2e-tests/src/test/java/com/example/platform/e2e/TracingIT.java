@@ -27,7 +27,9 @@ import static org.awaitility.Awaitility.await;
  * One order through the gateway is one trace: the client's {@code traceparent} is
  * continued, the gateway returns its trace id, and Zipkin (started by the launcher) holds
  * spans of the gateway, order-service, user-service and payment-service, the provider
- * call and SQL statements; every service's log has lines with that trace id.
+ * call, SQL statements, and the Kafka hop: payment-service sending {@code PaymentSettled}
+ * through its outbox and order-service receiving it; every service's log has lines with
+ * that trace id.
  */
 @Tag("local-platform")
 @ExtendWith(PlatformExtension.class)
@@ -56,7 +58,7 @@ class TracingIT {
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> zipkin.get("/api/v2/trace/" + traceId, null),
 					trace -> trace.status() == 200 && services(trace.json()).containsAll(SERVICES)
-							&& hasProviderCall(trace.json(), pspPort))
+							&& hasProviderCall(trace.json(), pspPort) && hasKafkaHop(trace.json()))
 			.json();
 		assertThat(spans.valueStream()
 			.anyMatch(span -> "order-service".equals(serviceName(span))
@@ -85,6 +87,17 @@ class TracingIT {
 			.anyMatch(span -> "payment-service".equals(serviceName(span))
 					&& "CLIENT".equals(span.path("kind").asString(""))
 					&& span.path("tags").path("http.url").asString("").contains(":" + pspPort + "/"));
+	}
+
+	/** payment-service sends the settled payment, order-service receives it. */
+	private static boolean hasKafkaHop(JsonNode spans) {
+		return hasSpan(spans, "payment-service", "PRODUCER") && hasSpan(spans, "order-service", "CONSUMER");
+	}
+
+	private static boolean hasSpan(JsonNode spans, String service, String kind) {
+		return spans.valueStream()
+			.anyMatch(span -> service.equals(serviceName(span)) && kind.equals(span.path("kind").asString(""))
+					&& span.path("name").asString("").contains("payments.v1"));
 	}
 
 	private static String logOf(LocalPlatform local, String service) {

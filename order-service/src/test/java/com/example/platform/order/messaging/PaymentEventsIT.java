@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import com.example.platform.order.OrderServiceIntegrationTest;
@@ -46,6 +47,9 @@ class PaymentEventsIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
@@ -117,6 +121,13 @@ class PaymentEventsIT {
 				.contains("contradicts order " + paid.getId());
 		}
 		assertThat(stored(paid).getStatus()).isEqualTo(OrderStatus.PAID);
+	}
+
+	@Test
+	void theConsumersLagIsAMeter() {
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.meters.find("kafka.consumer.fetch.manager.records.lag.max").gauges())
+				.isNotEmpty());
 	}
 
 	private static String reason(ConsumerRecord<String, byte[]> deadLetter) {
