@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -50,9 +51,9 @@ public class EventsAutoConfiguration {
 
 	@Bean
 	EventTopics eventTopics(EventsProperties properties, Environment environment) {
-		String group = environment.getProperty("spring.kafka.consumer.group-id");
-		return new EventTopics(properties,
-				(group != null) ? group : environment.getRequiredProperty("spring.application.name"));
+		// The consumer group names the dead-letter topics: the service's name by default.
+		return new EventTopics(properties, environment.getProperty("spring.kafka.consumer.group-id",
+				environment.getProperty("spring.application.name", "application")));
 	}
 
 	@Bean
@@ -61,6 +62,7 @@ public class EventsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBean(JdbcClient.class)
 	@ConditionalOnProperty("platform.events.processed-table")
 	ProcessedEvents processedEvents(JdbcClient jdbc, ObjectProvider<Clock> clock, EventsProperties properties) {
 		return new ProcessedEvents(jdbc, clock.getIfAvailable(Clock::systemUTC), properties);
@@ -100,6 +102,7 @@ public class EventsAutoConfiguration {
 	/** The outbox, for the services that publish events. */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(EventExternalizationConfiguration.class)
+	@ConditionalOnBean(JdbcClient.class)
 	static class OutboxConfiguration {
 
 		@Bean

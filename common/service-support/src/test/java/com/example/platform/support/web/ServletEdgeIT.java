@@ -33,11 +33,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it: what a client sees for methods no operation has, and for the error paths that never
  * reach a controller.
  */
-@SpringBootTest(classes = ServletEdgeIT.TestService.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"server.address=127.0.0.1",
-		// JDBC is on this module's test classpath for the idempotency tests; this
-		// service has no database
-		"spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration" })
+@SpringBootTest(classes = ServletEdgeIT.TestService.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "server.address=127.0.0.1",
+				// JDBC is on this module's test classpath for the idempotency tests; this
+				// service has no database
+				// A web service with no database and no events (Kafka and the outbox are
+				// on this
+				// module's class path for the services that use them).
+				"spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+						+ "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration,"
+						+ "org.springframework.modulith.events.config.EventPublicationAutoConfiguration,"
+						+ "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration,"
+						+ "org.springframework.modulith.events.kafka.KafkaEventExternalizerConfiguration,"
+						+ "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
+						+ "com.example.platform.support.events.EventsAutoConfiguration" })
 class ServletEdgeIT {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
