@@ -98,7 +98,8 @@ class KafkaBrokerIT {
 
 	private ServiceProcess broker(int port, int controlPort) {
 		Map<String, Integer> ports = Map.of(this.kafka.name(), port);
-		return LocalPlatform.toolProcess(this.kafka, ports, Map.of(this.kafka.name(), controlPort), Map.of(),
+		return LocalPlatform.toolProcess(this.kafka, ports, Map.of(this.kafka.name(), controlPort),
+				this.kafka.environment(),
 				Map.of(this.kafka.name(), LocalPlatform.findToolJar(this.root, this.kafka.tool().jarName())),
 				ServiceProcess.jvmOptions(PlatformOptions.DEFAULT_MAX_HEAP), this.root, this.data);
 	}
