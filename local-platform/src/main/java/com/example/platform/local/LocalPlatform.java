@@ -1,5 +1,6 @@
 package com.example.platform.local;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,13 +30,13 @@ import java.util.stream.Stream;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole platform on this machine: embedded PostgreSQL with a schema and role per
- * service, and every service in its own JVM. Used by the {@code run-platform} command
- * and, as a library, by the end-to-end and performance tests, which can also stop, kill
- * and restart single services.
+ * The whole platform on this machine: a Kafka broker, embedded PostgreSQL with a schema
+ * and role per service, and every service in its own JVM. Used by the
+ * {@code run-platform} command and, as a library, by the end-to-end and performance
+ * tests, which can also stop, kill and restart single services.
  * <p>
- * Closing it stops every service (SIGTERM, then SIGKILL after a grace period) and then
- * PostgreSQL. A run that was itself killed leaves its process ids in
+ * Closing it stops every service (SIGTERM, then SIGKILL after a grace period), then the
+ * broker and PostgreSQL. A run that was itself killed leaves its process ids in
  * {@code <data>/processes}; the next start stops those leftovers first.
  */
 public final class LocalPlatform implements AutoCloseable {
@@ -72,7 +73,9 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	/**
-	 * Starts PostgreSQL and every service, and returns once all are ready.
+	 * Starts the Kafka broker, PostgreSQL and every service, and returns once all are
+	 * ready. The broker starts first, while PostgreSQL starts, and is ready before any
+	 * service (or the training of its AOT cache) starts.
 	 * @param options what to start and where
 	 * @return the running platform; close it to stop everything
 	 */
@@ -81,6 +84,7 @@ public final class LocalPlatform implements AutoCloseable {
 		stopLeftovers(data);
 		if (options.fresh()) {
 			deleteRecursively(data.resolve("postgres"));
+			deleteRecursively(data.resolve("kafka"));
 			deleteRecursively(data.resolve("logs"));
 			deleteRecursively(data.resolve("tmp"));
 		}
@@ -95,6 +99,14 @@ public final class LocalPlatform implements AutoCloseable {
 			int port = options.randomPorts() ? freePort() : service.defaultPort();
 			requireFree(port, service.name());
 			ports.put(service.name(), port);
+		}
+		Map<String, Integer> controlPorts = new LinkedHashMap<>();
+		for (ServiceDefinition service : options.services()) {
+			if (service.tool() != null && service.tool().defaultControlPort() > 0) {
+				int port = options.randomPorts() ? freePort() : service.tool().defaultControlPort();
+				requireFree(port, service.name() + " (control)");
+				controlPorts.put(service.name(), port);
+			}
 		}
 		Map<String, Integer> managementPorts = new LinkedHashMap<>();
 		for (ServiceDefinition service : options.services()) {
@@ -128,12 +140,32 @@ public final class LocalPlatform implements AutoCloseable {
 			}
 		}
 
-		long databaseStarted = System.nanoTime();
-		PlatformDatabase database = PlatformDatabase.start(data, postgresPort, options.services());
-		Duration databaseStartup = Duration.ofNanos(System.nanoTime() - databaseStarted);
+		// The broker needs nothing from the database: it starts while PostgreSQL does.
 		Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+		for (ServiceDefinition broker : options.services()) {
+			if (broker.isKafkaBroker()) {
+				Map<String, String> environment = ServiceEnvironment.of(broker, ports, options.services(), null,
+						Map.of(), Map.of(), options.projectRoot());
+				processes.put(broker.name(), toolProcess(broker, ports, controlPorts, environment, jars, jvmOptions,
+						options.projectRoot(), data));
+			}
+		}
+		List<ServiceProcess> brokers = List.copyOf(processes.values());
+		brokers.forEach(ServiceProcess::start);
+		writePids(data, brokers);
+		long databaseStarted = System.nanoTime();
+		PlatformDatabase database;
+		try {
+			database = PlatformDatabase.start(data, postgresPort, options.services());
+		}
+		catch (RuntimeException ex) {
+			brokers.forEach(broker -> broker.stop(STOP_GRACE));
+			throw ex;
+		}
+		Duration databaseStartup = Duration.ofNanos(System.nanoTime() - databaseStarted);
 		LocalPlatform platform = new LocalPlatform(options, database, processes, databaseStartup);
 		try {
+			platform.awaitReady(brokers);
 			database.verifyIsolation();
 			Map<String, String> clientSecrets = new LinkedHashMap<>();
 			options.services()
@@ -150,35 +182,59 @@ public final class LocalPlatform implements AutoCloseable {
 				environments.put(service.name(), environment);
 			}
 			Map<String, FastStart.Layout> layouts = platform.trainMissingCaches(preparing, jvmOptions, environments);
+			List<ServiceProcess> rest = new ArrayList<>();
 			for (ServiceDefinition service : options.services()) {
-				List<String> arguments = (service.tool() != null) ? service.tool()
-					.arguments()
-					.stream()
-					.map(argument -> ServiceEnvironment.resolve(argument, service, ports, options.projectRoot()))
-					.toList() : List.of();
-				FastStart.Layout layout = layouts.get(service.name());
-				Path jar = (layout != null) ? layout.applicationJar() : jars.get(service.name());
-				List<String> processOptions = new ArrayList<>(jvmOptions);
-				String launchMode = "jar";
-				if (layout != null) {
-					processOptions.addAll(FastStart.cacheOptions(layout));
-					launchMode = layout.hasCache() ? "aot-cache" : "extracted";
+				if (service.isKafkaBroker()) {
+					continue;
 				}
-				processes.put(service.name(),
-						new ServiceProcess(service, ports.get(service.name()),
-								managementPorts.getOrDefault(service.name(), -1), jar, arguments,
-								environments.get(service.name()), data.resolve("logs").resolve(service.name() + ".log"),
-								data.resolve("tmp").resolve(service.name()), processOptions, launchMode));
+				ServiceProcess process;
+				FastStart.Layout layout = layouts.get(service.name());
+				if (service.tool() != null) {
+					process = toolProcess(service, ports, controlPorts, environments.get(service.name()), jars,
+							jvmOptions, options.projectRoot(), data);
+				}
+				else {
+					Path jar = (layout != null) ? layout.applicationJar() : jars.get(service.name());
+					List<String> processOptions = new ArrayList<>(jvmOptions);
+					String launchMode = "jar";
+					if (layout != null) {
+						processOptions.addAll(FastStart.cacheOptions(layout));
+						launchMode = layout.hasCache() ? "aot-cache" : "extracted";
+					}
+					process = new ServiceProcess(service, ports.get(service.name()),
+							managementPorts.getOrDefault(service.name(), -1), jar, List.of(),
+							environments.get(service.name()), data.resolve("logs").resolve(service.name() + ".log"),
+							data.resolve("tmp").resolve(service.name()), processOptions, launchMode);
+				}
+				processes.put(service.name(), process);
+				rest.add(process);
 			}
-			processes.values().forEach(ServiceProcess::start);
+			rest.forEach(ServiceProcess::start);
 			platform.writePids();
-			platform.awaitReady(processes.values().stream().toList());
+			platform.awaitReady(rest);
 			return platform;
 		}
 		catch (RuntimeException ex) {
 			platform.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * A tool's process: its executable jar with its arguments resolved.
+	 */
+	static ServiceProcess toolProcess(ServiceDefinition tool, Map<String, Integer> ports,
+			Map<String, Integer> controlPorts, Map<String, String> environment, Map<String, Path> jars,
+			List<String> jvmOptions, Path root, Path data) {
+		int controlPort = controlPorts.getOrDefault(tool.name(), -1);
+		List<String> arguments = tool.tool()
+			.arguments()
+			.stream()
+			.map(argument -> ServiceEnvironment.resolve(argument, tool, ports, controlPort, root, data))
+			.toList();
+		return new ServiceProcess(tool, ports.get(tool.name()), -1, jars.get(tool.name()), arguments, environment,
+				data.resolve("logs").resolve(tool.name() + ".log"), data.resolve("tmp").resolve(tool.name()),
+				jvmOptions, "jar");
 	}
 
 	/**
@@ -326,8 +382,9 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	/**
-	 * @return the processes of this platform that are alive: every service JVM and the
-	 * PostgreSQL server, with their pids; empty after {@link #close()}
+	 * @return the processes of this platform that are alive: every service JVM (the
+	 * broker's too) and the PostgreSQL server, with their pids; empty after
+	 * {@link #close()}
 	 */
 	public List<String> runningProcesses() {
 		List<String> running = new ArrayList<>();
@@ -371,7 +428,7 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	/**
-	 * Stops every service, then PostgreSQL. Safe to call more than once.
+	 * Stops every service, then the broker, then PostgreSQL. Safe to call more than once.
 	 */
 	@Override
 	public void close() {
@@ -380,9 +437,15 @@ public final class LocalPlatform implements AutoCloseable {
 		}
 		List<ServiceProcess> reverse = new ArrayList<>(this.processes.values());
 		Collections.reverse(reverse);
+		// The services first, so none loses its broker while it still sends.
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			reverse.forEach(process -> executor.submit(() -> process.stop(STOP_GRACE)));
+			reverse.stream()
+				.filter(process -> !process.definition().isKafkaBroker())
+				.forEach(process -> executor.submit(() -> process.stop(STOP_GRACE)));
 		}
+		reverse.stream()
+			.filter(process -> process.definition().isKafkaBroker())
+			.forEach(process -> process.stop(STOP_GRACE));
 		this.database.close();
 		if (this.postmasterPid > 0) {
 			// pg_ctl returns once the server stops accepting; wait for the process to
@@ -400,13 +463,17 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	private void writePids() {
+		writePids(this.options.dataDirectory(), this.processes.values());
+	}
+
+	private static void writePids(Path data, Collection<ServiceProcess> processes) {
 		StringBuilder lines = new StringBuilder();
-		this.processes.values()
-			.stream()
+		processes.stream()
 			.filter(ServiceProcess::isRunning)
 			.forEach(process -> lines.append(process.name()).append(' ').append(process.pid()).append('\n'));
 		try {
-			Files.writeString(this.options.dataDirectory().resolve(PIDS_FILE), lines);
+			Files.createDirectories(data);
+			Files.writeString(data.resolve(PIDS_FILE), lines);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

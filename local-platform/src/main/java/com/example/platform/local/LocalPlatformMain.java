@@ -20,7 +20,8 @@ import java.util.concurrent.CountDownLatch;
  * } (default {@code .data} in the repository), {@code --random-ports} (free ports instead
  * of 8080, 8081..., 15432), {@code --ready-file <file>} (write the URLs there once ready,
  * for scripts), {@code --no-fast-start} (services from their executable jars, see
- * {@link FastStart}), {@code --no-zipkin} (no trace viewer).
+ * {@link FastStart}), {@code --no-zipkin} (no trace viewer), {@code --no-kafka} (no
+ * message broker).
  */
 public final class LocalPlatformMain {
 
@@ -36,6 +37,7 @@ public final class LocalPlatformMain {
 				case "--fresh" -> options = options.withFresh(true);
 				case "--no-fast-start" -> options = options.withFastStart(false);
 				case "--no-zipkin" -> options = options.withoutService(PlatformServices.ZIPKIN);
+				case "--no-kafka" -> options = options.withoutService(PlatformServices.KAFKA);
 				case "--random-ports" -> options = options.withRandomPorts(true);
 				case "--data-dir" -> options = options.withDataDirectory(Path.of(value(args, ++i)).toAbsolutePath());
 				case "--ready-file" -> readyFile = Path.of(value(args, ++i)).toAbsolutePath();
@@ -65,7 +67,7 @@ public final class LocalPlatformMain {
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			out.println();
-			out.println("local-platform: stopping every service, then PostgreSQL...");
+			out.println("local-platform: stopping every service, then the broker and PostgreSQL...");
 			long stopping = System.nanoTime();
 			platform.close();
 			List<String> left = platform.runningProcesses();
@@ -100,6 +102,12 @@ public final class LocalPlatformMain {
 			.findFirst()
 			.ifPresent(zipkin -> out.println("  Traces (Zipkin):       " + zipkin.url()
 					+ "/zipkin/  (every request; its trace id is the X-Trace-Id response header)"));
+		platform.processes()
+			.stream()
+			.filter(process -> process.definition().isKafkaBroker())
+			.findFirst()
+			.ifPresent(kafka -> out.println("  Kafka (bootstrap):     " + kafka.endpoint()
+					+ "  (every service's SPRING_KAFKA_BOOTSTRAP_SERVERS)"));
 		out.println();
 		out.printf(Locale.ROOT, "  %-16s %-27s %-12s %-8s %-10s %s%n", "process", "url", "ready after", "memory",
 				"start", "log");
@@ -108,7 +116,7 @@ public final class LocalPlatformMain {
 				ProcessMemory.format(platform.databaseMemoryKib()), "-",
 				platform.processes().get(0).logFile().resolveSibling("postgres.log"));
 		for (ServiceProcess process : platform.processes()) {
-			out.printf(Locale.ROOT, "  %-16s %-27s %-12s %-8s %-10s %s%n", process.name(), process.url(),
+			out.printf(Locale.ROOT, "  %-16s %-27s %-12s %-8s %-10s %s%n", process.name(), process.endpoint(),
 					seconds(process.timeToReady()), ProcessMemory.format(ProcessMemory.residentKib(process.pid())),
 					process.launchMode(), process.logFile());
 		}
@@ -137,7 +145,7 @@ public final class LocalPlatformMain {
 						+ ". Logs are JSON lines (ECS) with traceId.");
 		out.println();
 		out.println("Try:  curl -s " + platform.gatewayUrl() + "/readyz");
-		out.println("Ctrl-C (or SIGTERM) stops every service and PostgreSQL.");
+		out.println("Ctrl-C (or SIGTERM) stops every service, then the broker and PostgreSQL.");
 	}
 
 	private static String sinceRunCommand() {
@@ -158,7 +166,7 @@ public final class LocalPlatformMain {
 		StringBuilder content = new StringBuilder();
 		content.append("gateway=").append(platform.gatewayUrl()).append('\n');
 		for (ServiceProcess process : platform.processes()) {
-			content.append(process.name()).append('=').append(process.url()).append('\n');
+			content.append(process.name()).append('=').append(process.endpoint()).append('\n');
 		}
 		// For benchmark scripts: the database (its superuser is trusted on loopback
 		// only: no secret here) and each process, to read its CPU time from /proc.
@@ -199,17 +207,18 @@ public final class LocalPlatformMain {
 	private static void usage(PrintStream out) {
 		out.println("""
 				Usage: ./run-platform [--fresh] [--random-ports] [--data-dir DIR] [--ready-file FILE] [--no-fast-start]
-				                      [--no-zipkin]
-				  --fresh          delete the database and logs first (default: keep them in .data/)
+				                      [--no-zipkin] [--no-kafka]
+				  --fresh          delete the database, Kafka's data and logs first (default: keep them in .data/)
 				  --random-ports   free ports instead of 8080 (gateway), 8081 (user-service), 8082 (order-service),
 				                   8083 (payment-service), 8090 (PSP sandbox), 9411 (Zipkin), 15432 (PostgreSQL),
-				                   and 9080-9083 (the services' management ports)
-				  --data-dir DIR   where PostgreSQL data, logs and temp files go (default: .data)
+				                   19092/19093 (Kafka, clients/controller) and 9080-9083 (management ports)
+				  --data-dir DIR   where PostgreSQL and Kafka data, logs and temp files go (default: .data)
 				  --ready-file F   once ready, write URLs, database URL and pids to F (key=value)
 				  --no-fast-start  start each service from its executable jar, without the extracted layout
 				                   and the JDK AOT cache (trained at the first start after a build)
 				  --no-zipkin      no trace viewer: services still trace (ids in logs and X-Trace-Id) but export
-				                   nothing; starts faster and leaves Zipkin's CPU and memory to the services""");
+				                   nothing; starts faster and leaves Zipkin's CPU and memory to the services
+				  --no-kafka       no message broker (the services get no SPRING_KAFKA_BOOTSTRAP_SERVERS)""");
 	}
 
 }

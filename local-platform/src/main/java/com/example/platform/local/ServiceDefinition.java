@@ -129,16 +129,64 @@ public record ServiceDefinition(String name, int defaultPort, String schema, boo
 	}
 
 	/**
-	 * A third-party executable jar run as one process of the platform.
+	 * @return whether it is a Kafka broker: probed with Kafka's protocol, started before
+	 * everything else, and its address given to every service
+	 */
+	public boolean isKafkaBroker() {
+		return this.tool != null && this.tool.protocol() == Protocol.KAFKA;
+	}
+
+	/**
+	 * What a process speaks on its port.
+	 */
+	public enum Protocol {
+
+		/** HTTP: a URL, readiness by a GET answering 200. */
+		HTTP,
+
+		/** Kafka: a bootstrap address, readiness by a cluster description. */
+		KAFKA
+
+	}
+
+	/**
+	 * An executable jar run as one process of the platform: a third-party one, or one
+	 * this build makes to run infrastructure (the Kafka broker).
 	 *
 	 * @param jarName the jar's file name in {@code local-platform/target/tools/}
-	 * @param arguments its arguments, with {@code {port}} and {@code {root}} placeholders
-	 * @param readinessPath the path answering 200 once it is ready
+	 * @param arguments its arguments, with {@code {port}}, {@code {control-port}},
+	 * {@code {root}} and {@code {data}} (the platform's data directory) placeholders
+	 * @param readinessPath the path answering 200 once it is ready (HTTP only)
+	 * @param protocol what it speaks on its port
+	 * @param defaultControlPort a second port it listens on in a normal local run
+	 * (Kafka's controller), or 0 for none
 	 */
-	public record Tool(String jarName, List<String> arguments, String readinessPath) {
+	public record Tool(String jarName, List<String> arguments, String readinessPath, Protocol protocol,
+			int defaultControlPort) {
 
 		public Tool {
 			arguments = List.copyOf(arguments);
+		}
+
+		/**
+		 * An HTTP tool with one port.
+		 * @param jarName its jar in {@code local-platform/target/tools/}
+		 * @param arguments its arguments
+		 * @param readinessPath the path answering 200 once it is ready
+		 */
+		public Tool(String jarName, List<String> arguments, String readinessPath) {
+			this(jarName, arguments, readinessPath, Protocol.HTTP, 0);
+		}
+
+		/**
+		 * A Kafka broker.
+		 * @param jarName its jar in {@code local-platform/target/tools/}
+		 * @param arguments its arguments
+		 * @param defaultControlPort its controller's port in a normal local run
+		 * @return the tool
+		 */
+		public static Tool kafka(String jarName, List<String> arguments, int defaultControlPort) {
+			return new Tool(jarName, arguments, null, Protocol.KAFKA, defaultControlPort);
 		}
 
 	}

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * The environment a service process gets: its port on loopback, the issuer every token
- * carries, every other service's URL ({@code USER_SERVICE_URL}...), its database login,
+ * carries, every other service's URL ({@code USER_SERVICE_URL}...), the Kafka broker's
+ * address ({@code SPRING_KAFKA_BOOTSTRAP_SERVERS}) when one runs, its database login,
  * client secrets (the issuer gets all of them, a client its own), the resource server's
  * key set and issuer, and the variables of its own entry.
  */
@@ -31,7 +32,16 @@ final class ServiceEnvironment {
 		environment.put("SERVER_PORT", Integer.toString(ports.get(service.name())));
 		environment.put("SERVER_ADDRESS", "127.0.0.1");
 		for (ServiceDefinition other : services) {
-			environment.put(other.urlVariable(), "http://127.0.0.1:" + ports.get(other.name()));
+			if (!other.isKafkaBroker()) {
+				environment.put(other.urlVariable(), "http://127.0.0.1:" + ports.get(other.name()));
+			}
+		}
+		if (service.isService()) {
+			services.stream()
+				.filter(ServiceDefinition::isKafkaBroker)
+				.findFirst()
+				.ifPresent(broker -> environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS",
+						"127.0.0.1:" + ports.get(broker.name())));
 		}
 		services.stream().filter(ServiceDefinition::issuesTokens).findFirst().ifPresent(issuer -> {
 			String issuerUrl = "http://127.0.0.1:" + ports.get(issuer.name());
@@ -103,8 +113,24 @@ final class ServiceEnvironment {
 	 * root and {@code {<process name>}} with that process's URL on loopback.
 	 */
 	static String resolve(String value, ServiceDefinition service, Map<String, Integer> ports, Path root) {
+		return resolve(value, service, ports, -1, root, null);
+	}
+
+	/**
+	 * As {@link #resolve(String, ServiceDefinition, Map, Path)}, and a tool argument's
+	 * {@code {control-port}} with its second port and {@code {data}} with the platform's
+	 * data directory.
+	 */
+	static String resolve(String value, ServiceDefinition service, Map<String, Integer> ports, int controlPort,
+			Path root, Path data) {
 		String resolved = value.replace("{port}", Integer.toString(ports.get(service.name())))
 			.replace("{root}", root.toAbsolutePath().normalize().toString());
+		if (controlPort > 0) {
+			resolved = resolved.replace("{control-port}", Integer.toString(controlPort));
+		}
+		if (data != null) {
+			resolved = resolved.replace("{data}", data.toAbsolutePath().normalize().toString());
+		}
 		for (Map.Entry<String, Integer> other : ports.entrySet()) {
 			resolved = resolved.replace("{" + other.getKey() + "}", "http://127.0.0.1:" + other.getValue());
 		}

@@ -128,7 +128,7 @@ public final class ServiceProcess {
 	 * @param timeout the longest wait
 	 */
 	void awaitReady(Duration timeout) {
-		await(name() + " ready on " + readinessUri()).atMost(timeout)
+		await(name() + " ready on " + (this.definition.isKafkaBroker() ? endpoint() : readinessUri())).atMost(timeout)
 			.pollDelay(Duration.ZERO)
 			.pollInterval(Duration.ofMillis(100))
 			.until(this::isReady);
@@ -141,6 +141,9 @@ public final class ServiceProcess {
 			throw new IllegalStateException(name() + " exited"
 					+ ((current != null) ? " with status " + current.exitValue() : "")
 					+ " before it was ready. Its log " + this.logFile + " ends with:\n" + tail(this.logFile, 40));
+		}
+		if (this.definition.isKafkaBroker()) {
+			return KafkaProbe.answers(this.port, Duration.ofSeconds(2));
 		}
 		try {
 			HttpResponse<Void> response = http.send(
@@ -224,6 +227,14 @@ public final class ServiceProcess {
 	 */
 	public URI url() {
 		return URI.create("http://127.0.0.1:" + this.port);
+	}
+
+	/**
+	 * @return where clients reach it: its base URL, or for a Kafka broker its bootstrap
+	 * address ({@code 127.0.0.1:<port>})
+	 */
+	public String endpoint() {
+		return this.definition.isKafkaBroker() ? KafkaProbe.bootstrap(this.port) : url().toString();
 	}
 
 	/**

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The deployment files no build runs (there is no Docker engine here or on CI):
  * Prometheus' scrape config, Grafana's provisioning and platform dashboard, and
  * docker-compose.yml, parsed and held to what the services expose: their management
- * ports, their meters and their probes on the main port.
+ * ports, their meters, their probes on the main port, and the Kafka broker they wait for.
  */
 class DeploymentFilesTests {
 
@@ -215,10 +215,38 @@ class DeploymentFilesTests {
 				.containsEntry("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED", "true")
 				.containsEntry("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", "http://zipkin:9411/api/v2/spans")
 				.containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")
-				.containsKey("MANAGEMENT_TRACING_SAMPLING_PROBABILITY");
+				.containsKey("MANAGEMENT_TRACING_SAMPLING_PROBABILITY")
+				.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
 			softly.assertThat(dependencies(service.get("depends_on"))).as("%s: depends_on", where).contains("zipkin");
+			softly.assertThat(map(map(service.get("depends_on")).get("kafka")))
+				.as("%s: depends_on kafka (started only once the broker is healthy)", where)
+				.containsEntry("condition", "service_healthy");
 		});
 		softly.assertAll();
+	}
+
+	@Test
+	void composeRunsOneKraftKafkaNodeOfTheClientsReleaseWithAHealthcheck() throws IOException {
+		Map<String, Object> kafka = composeServices().get("kafka");
+		assertThat(kafka).as("docker-compose.yml: a kafka service").isNotNull();
+		// The clients on this classpath are the release Boot manages (kafka.version).
+		String release = org.apache.kafka.common.utils.AppInfoParser.getVersion();
+		assertThat(string(kafka.get("image"))).as("docker-compose.yml: kafka's image")
+			.isEqualTo("apache/kafka:" + release);
+		Map<String, String> environment = environment(kafka.get("environment"));
+		assertThat(environment).as("docker-compose.yml: kafka's environment")
+			.containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+			.containsEntry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:9092")
+			.containsEntry("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
+			.containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
+			.containsEntry("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
+			.containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
+			.containsKeys("CLUSTER_ID", "KAFKA_NODE_ID", "KAFKA_CONTROLLER_QUORUM_VOTERS", "KAFKA_LISTENERS")
+			.doesNotContainKey("KAFKA_ZOOKEEPER_CONNECT");
+		assertThat(String.join(" ", strings(map(kafka.get("healthcheck")).get("test"))))
+			.as("docker-compose.yml: kafka's healthcheck asks the broker itself")
+			.contains("kafka-broker-api-versions.sh", "--bootstrap-server localhost:9092");
+		assertThat(strings(kafka.get("ports"))).as("docker-compose.yml: kafka is not published").isEmpty();
 	}
 
 	@Test

@@ -31,12 +31,14 @@ class LocalPlatformCommandIT {
 		String report = Files.readString(launched.output());
 		assertThat(report).contains("Platform ready in", "Gateway (entry point): http://127.0.0.1:", "user-service",
 				"payment-service", "order-service", "psp-sandbox", "api-gateway", "postgres",
+				"Kafka (bootstrap):     127.0.0.1:", "  kafka            127.0.0.1:",
 				"Schema isolation checked: user_service owns users", "order_service owns orders",
 				"payment_service owns payments");
 		List<Long> services = servicePids();
 		assertThat(services).hasSize(PlatformServices.ALL.size()).allMatch(ProcessMemory::isRunning);
 		assertThat(Files.readString(launched.readyFile())).contains("gateway=http://127.0.0.1:",
-				"postgres=postgresql://postgres@127.0.0.1:", "api-gateway.pid=", "order-service.pid=");
+				"postgres=postgresql://postgres@127.0.0.1:", "api-gateway.pid=", "order-service.pid=",
+				"kafka=127.0.0.1:", "kafka.pid=");
 
 		launched.process().destroy(); // SIGTERM, as Ctrl-C or kill would
 		assertThat(launched.process().waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +54,17 @@ class LocalPlatformIT {
 				String commandLine = ProcessHandle.of(process.pid()).orElseThrow().info().commandLine().orElse("");
 				assertThat(commandLine).contains("-Xmx256m", process.name());
 				assertThat(process.timeToReady()).isNotNull();
+			}
+			// the broker, its data under the data directory and its address in every
+			// service's environment (read from /proc, as the process has it)
+			ServiceProcess kafka = platform.process(PlatformServices.KAFKA);
+			assertThat(kafka.endpoint()).isEqualTo("127.0.0.1:" + kafka.port());
+			assertThat(options.dataDirectory().resolve("kafka/log/meta.properties")).isRegularFile();
+			for (ServiceProcess service : platform.processes()) {
+				if (service.definition().isService()) {
+					assertThat(Files.readString(Path.of("/proc", Long.toString(service.pid()), "environ")).split("\0"))
+						.contains("SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:" + kafka.port());
+				}
 			}
 			assertThat(post(platform.gatewayUrl(), "/api/auth/register",
 					"{\"email\":\"" + email + "\",\"password\":\"correct horse battery\",\"name\":\"Keeper\"}"))

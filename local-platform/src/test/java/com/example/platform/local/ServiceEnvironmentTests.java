@@ -23,8 +23,13 @@ class ServiceEnvironmentTests {
 			new ServiceDefinition.Tool("wiremock-standalone.jar",
 					List.of("--root-dir", "{root}/sandbox", "--port", "{port}"), "/__admin/health"));
 
+	private static final ServiceDefinition kafka = ServiceDefinition.tool("kafka", 19092,
+			ServiceDefinition.Tool.kafka("kafka-broker-exec.jar",
+					List.of("--data-dir", "{data}/kafka", "--port", "{port}", "--controller-port", "{control-port}"),
+					19093));
+
 	private static final Map<String, Integer> ports = Map.of("user-service", 1001, "order-service", 1002, "api-gateway",
-			1000, "psp-sandbox", 1090);
+			1000, "psp-sandbox", 1090, "kafka", 1092);
 
 	private static final Map<String, PlatformDatabase.Credentials> logins = Map.of("user-service",
 			new PlatformDatabase.Credentials("user_service", "pw-users", "users"), "order-service",
@@ -105,6 +110,35 @@ class ServiceEnvironmentTests {
 		assertThat(ServiceEnvironment.resolve("{port}", sandbox, ports, Path.of("/repo"))).isEqualTo("1090");
 		assertThat(sandbox.isService()).isFalse();
 		assertThat(sandbox.hasDatabase()).isFalse();
+	}
+
+	@Test
+	void givesEveryServiceTheBrokersBootstrapAddressAndNoHttpUrlForIt() {
+		List<ServiceDefinition> services = List.of(kafka, sandbox, users, orders, gateway);
+		for (ServiceDefinition service : List.of(users, orders, gateway)) {
+			assertThat(ServiceEnvironment.of(service, ports, services, "jdbc:postgresql://db/platform", logins,
+					Map.of("order-service", "s")))
+				.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1092")
+				.doesNotContainKey("KAFKA_URL");
+		}
+		assertThat(ServiceEnvironment.of(sandbox, ports, services, null, Map.of(), Map.of()))
+			.doesNotContainKey("SPRING_KAFKA_BOOTSTRAP_SERVERS");
+		assertThat(ServiceEnvironment.of(users, ports, List.of(users, gateway), "jdbc:postgresql://db/platform", logins,
+				Map.of()))
+			.doesNotContainKey("SPRING_KAFKA_BOOTSTRAP_SERVERS");
+	}
+
+	@Test
+	void resolvesTheBrokersControlPortAndDataDirectory() {
+		assertThat(kafka.tool()
+			.arguments()
+			.stream()
+			.map(argument -> ServiceEnvironment.resolve(argument, kafka, ports, 1093, Path.of("/repo"),
+					Path.of("/repo/.data"))))
+			.containsExactly("--data-dir", "/repo/.data/kafka", "--port", "1092", "--controller-port", "1093");
+		assertThat(kafka.isKafkaBroker()).isTrue();
+		assertThat(sandbox.isKafkaBroker()).isFalse();
+		assertThat(users.isKafkaBroker()).isFalse();
 	}
 
 	@Test
