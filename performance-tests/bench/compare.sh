@@ -86,11 +86,15 @@ pids[order-service]=$(pid_on_port "$(port_of "$order_service")")
 psp=$(ready psp-sandbox)
 [ -n "$psp" ] && pids[psp-sandbox]=$(pid_on_port "$(port_of "$psp")")
 pids[postgres]=$(pid_on_port "$(port_of "$pg_url")")
+# The broker (kafka=host:port in the ready file) carries the services' events.
+kafka=$(ready kafka)
+[ -n "$kafka" ] && pids[kafka]=$(pid_on_port "$(port_of "$kafka")")
 processes=()
-for name in gateway user-service order-service payment-service psp-sandbox postgres; do
+for name in gateway user-service order-service payment-service psp-sandbox postgres kafka; do
 	if [ -n "${pids[$name]:-}" ]; then
 		processes+=("$name")
 	else
+		[ "$name" = kafka ] && [ -z "$kafka" ] && continue # a build without a broker
 		echo "compare.sh: no pid for $name (not listening, or ss cannot see it): its CPU column stays empty" >&2
 	fi
 done
