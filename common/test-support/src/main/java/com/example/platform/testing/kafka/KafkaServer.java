@@ -1,12 +1,12 @@
 package com.example.platform.testing.kafka;
 
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
+
+import com.example.platform.testing.docker.DockerOrEmbedded;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -64,25 +64,11 @@ public final class KafkaServer {
 	}
 
 	private static KafkaServer start() {
-		String choice = System.getProperty("platform.test.kafka", "auto").toLowerCase(Locale.ROOT);
 		long started = System.nanoTime();
-		KafkaServer server = switch (choice) {
-			case "embedded" -> startEmbedded();
-			case "testcontainers" -> startContainer();
-			default -> dockerAvailable() ? startContainer() : startEmbedded();
-		};
+		KafkaServer server = DockerOrEmbedded.start("kafka", KafkaServer::startContainer, KafkaServer::startEmbedded);
 		logger.info("Test Kafka: %s at %s, ready in %d ms (set -Dplatform.test.kafka=embedded|testcontainers to choose)"
 			.formatted(server.kind, server.bootstrapServers, (System.nanoTime() - started) / 1_000_000));
 		return server;
-	}
-
-	private static boolean dockerAvailable() {
-		try {
-			return DockerClientFactory.instance().isDockerAvailable();
-		}
-		catch (RuntimeException | LinkageError ex) {
-			return false;
-		}
 	}
 
 	@SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM exits

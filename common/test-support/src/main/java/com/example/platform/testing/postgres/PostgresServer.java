@@ -6,15 +6,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import com.example.platform.testing.docker.DockerOrEmbedded;
 
 import org.springframework.boot.SpringApplication;
 
@@ -73,26 +73,13 @@ public final class PostgresServer {
 	}
 
 	private static PostgresServer start() {
-		String choice = System.getProperty("platform.test.postgres", "auto").toLowerCase(Locale.ROOT);
 		long started = System.nanoTime();
-		PostgresServer server = switch (choice) {
-			case "embedded" -> startEmbedded();
-			case "testcontainers" -> startContainer();
-			default -> dockerAvailable() ? startContainer() : startEmbedded();
-		};
+		PostgresServer server = DockerOrEmbedded.start("postgres", PostgresServer::startContainer,
+				PostgresServer::startEmbedded);
 		logger
 			.info("Test PostgreSQL: %s, ready in %d ms (set -Dplatform.test.postgres=embedded|testcontainers to choose)"
 				.formatted(server.kind, (System.nanoTime() - started) / 1_000_000));
 		return server;
-	}
-
-	private static boolean dockerAvailable() {
-		try {
-			return DockerClientFactory.instance().isDockerAvailable();
-		}
-		catch (RuntimeException | LinkageError ex) {
-			return false;
-		}
 	}
 
 	@SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM exits
