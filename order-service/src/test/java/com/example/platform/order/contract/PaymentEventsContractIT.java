@@ -9,9 +9,12 @@ import com.example.platform.order.ordering.Order;
 import com.example.platform.order.ordering.OrderRepository;
 import com.example.platform.order.ordering.OrderStatus;
 import com.example.platform.order.ordering.Orders;
+import com.example.platform.support.events.EventTopics;
 import com.example.platform.testing.contract.KafkaContractMessaging;
+import com.example.platform.testing.kafka.TopicRecords;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.contract.stubrunner.StubTrigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +24,8 @@ import static org.awaitility.Awaitility.await;
  * payment-service's {@code PaymentSettled} events as its messaging contracts promise
  * them: the stub runner sends each contract's message to the real broker and the
  * service's own listener applies it. If the payment service changes what it publishes,
- * its contracts change and these tests fail.
+ * its contracts change and these tests fail (with the reason the listener gave when it
+ * parked the event instead of applying it).
  */
 @KafkaContractMessaging
 class PaymentEventsContractIT extends WithProviderStubs {
@@ -44,14 +48,19 @@ class PaymentEventsContractIT extends WithProviderStubs {
 	@Autowired
 	OrderRepository orders;
 
+	@Autowired
+	EventTopics topics;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
 	@Test
 	void anApprovedPaymentPaysTheOrder() {
 		this.orders.save(Orders.pending(APPROVED_ORDER));
 
 		assertThat(this.stubs.trigger("payment_settled_approved")).isTrue();
 
-		Order paid = await().atMost(WAIT)
-			.until(() -> stored(APPROVED_ORDER), order -> order.getStatus() != OrderStatus.PAYMENT_PENDING);
+		Order paid = settled(APPROVED_ORDER);
 		assertThat(paid.getStatus()).isEqualTo(OrderStatus.PAID);
 		assertThat(paid.getPaymentId()).hasToString(APPROVED_PAYMENT);
 	}
@@ -62,15 +71,27 @@ class PaymentEventsContractIT extends WithProviderStubs {
 
 		assertThat(this.stubs.trigger("payment_settled_declined")).isTrue();
 
-		Order declined = await().atMost(WAIT)
-			.until(() -> stored(DECLINED_ORDER), order -> order.getStatus() != OrderStatus.PAYMENT_PENDING);
+		Order declined = settled(DECLINED_ORDER);
 		assertThat(declined.getStatus()).isEqualTo(OrderStatus.PAYMENT_DECLINED);
 		assertThat(declined.getPaymentId()).hasToString(DECLINED_PAYMENT);
 		assertThat(declined.getDeclineCode()).isEqualTo("card_declined");
 	}
 
-	private Order stored(UUID id) {
-		return this.orders.findById(id).orElseThrow();
+	/**
+	 * Waits until the order is no longer pending; fails at once if its event was parked.
+	 */
+	private Order settled(UUID id) {
+		String deadLetters = this.topics.deadLetterTopic(this.topics.name("payments.v1"));
+		try (TopicRecords parked = TopicRecords.of(this.bootstrapServers, deadLetters)) {
+			return await().atMost(WAIT)
+				.failFast("The event for order " + id + " was parked on " + deadLetters,
+						() -> assertThat(parked.seen())
+							.filteredOn(record -> TopicRecords.text(record).contains(id.toString()))
+							.extracting(record -> TopicRecords.header(record, "kafka_dlt-exception-message"))
+							.isEmpty())
+				.until(() -> this.orders.findById(id).orElseThrow(),
+						order -> order.getStatus() != OrderStatus.PAYMENT_PENDING);
+		}
 	}
 
 }
