@@ -10,7 +10,6 @@ import com.example.platform.order.ordering.OrderRepository;
 import com.example.platform.order.ordering.OrderStatus;
 import com.example.platform.order.ordering.Orders;
 import com.example.platform.support.events.EventTopics;
-import com.example.platform.testing.contract.KafkaContractMessaging;
 import com.example.platform.testing.kafka.TopicRecords;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +26,6 @@ import static org.awaitility.Awaitility.await;
  * its contracts change and these tests fail (with the reason the listener gave when it
  * parked the event instead of applying it).
  */
-@KafkaContractMessaging
 class PaymentEventsContractIT extends WithProviderStubs {
 
 	/** The orders the contracts' events name. */
