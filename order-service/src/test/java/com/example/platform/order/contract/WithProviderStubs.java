@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 
 import com.example.platform.order.OrderServiceIntegrationTest;
+import com.example.platform.testing.contract.KafkaContractMessaging;
 import com.example.platform.testing.jwt.TestTokenIssuer;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,10 +21,13 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The whole order service with the user and payment services replaced by the stubs
- * generated from their contracts. Subclasses share one application context.
+ * generated from their contracts: their HTTP answers, and the payment service's events,
+ * sent to the real broker when a test triggers them. Subclasses share one application
+ * context (the payment stubs' port is fixed per JVM).
  */
 @OrderServiceIntegrationTest
 @AutoConfigureStubRunner(stubsMode = StubsMode.CLASSPATH, httpServerStubConfigurer = ProviderStubs.LoopbackOnly.class)
+@KafkaContractMessaging
 abstract class WithProviderStubs {
 
 	static final int PAYMENT_STUBS = ProviderStubs.freePort();

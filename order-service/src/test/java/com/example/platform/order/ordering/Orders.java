@@ -41,6 +41,19 @@ public final class Orders {
 	}
 
 	/**
+	 * @param id the id it is stored with
+	 * @return {@link #pending()}, with a given id (one a contract names)
+	 */
+	public static Order pending(UUID id) {
+		Order order = pending();
+		Order.Stored row = order.stored();
+		return Order.restore(new Order.Stored(id, row.userId(), row.status(), row.currency(), row.totalAmount(),
+				row.paymentMethod(), row.paymentId(), row.declineCode(), row.refundId(), row.createdAt(),
+				row.updatedAt(), row.reconcileAttempts(), row.reconcileAfter(), row.reconcileFailure(), null),
+				order.getLines());
+	}
+
+	/**
 	 * @return a paid order
 	 */
 	public static Order paid() {

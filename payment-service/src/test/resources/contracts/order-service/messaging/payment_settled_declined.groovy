@@ -1,0 +1,36 @@
+import org.springframework.cloud.contract.spec.Contract
+
+Contract.make {
+	description '''A payment the provider declines is published on payments.v1 with the decline code:
+the order service declines the order it names'''
+	label 'payment_settled_declined'
+	input {
+		triggeredBy('settleDeclinedPayment()')
+	}
+	outputMessage {
+		sentTo 'payments.v1'
+		headers {
+			header('event-type', 'PaymentSettled')
+			header('event-version', '1')
+			header('kafka_messageKey', $(consumer('4c0ffee0-0000-4000-8000-0000000000d2'), producer(regex(uuid()))))
+		}
+		body(
+			eventId: $(consumer('e7e7e7e7-0000-4000-8000-0000000000d2'), producer(regex(uuid()))),
+			type: 'PaymentSettled',
+			version: 1,
+			occurredAt: $(consumer('2026-12-07T10:00:00Z'), producer(regex(iso8601WithOffset()))),
+			aggregateId: $(consumer('4c0ffee0-0000-4000-8000-0000000000d2'), producer(regex(uuid()))),
+			payload: [
+				paymentId: $(consumer('4c0ffee0-0000-4000-8000-0000000000d2'), producer(regex(uuid()))),
+				orderId: '0e5e2a8c-2222-4aaa-8bbb-000000000002',
+				userId: '0e5e2a8c-2222-4aaa-8bbb-0000000000aa',
+				status: 'DECLINED',
+				amount: [
+					amount: 2500,
+					currency: 'EUR'
+				],
+				declineCode: 'card_declined'
+			]
+		)
+	}
+}
