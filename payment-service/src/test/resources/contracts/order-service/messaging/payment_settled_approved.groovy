@@ -22,14 +22,10 @@ the order service pays the order it names'''
 			aggregateId: $(consumer('4c0ffee0-0000-4000-8000-0000000000a1'), producer(regex(uuid()))),
 			payload: [
 				paymentId: $(consumer('4c0ffee0-0000-4000-8000-0000000000a1'), producer(regex(uuid()))),
-				// The order the base class charged, and the one the consumer's test stores.
+				// Only what order-service reads. The order the base class charged, and the one
+				// the consumer's test stores.
 				orderId: '0e5e2a8c-2222-4aaa-8bbb-000000000001',
-				userId: '0e5e2a8c-2222-4aaa-8bbb-0000000000aa',
 				status: 'APPROVED',
-				amount: [
-					amount: 2500,
-					currency: 'EUR'
-				],
 				declineCode: null
 			]
 		)

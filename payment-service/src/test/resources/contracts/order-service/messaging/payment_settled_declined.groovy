@@ -23,12 +23,7 @@ the order service declines the order it names'''
 			payload: [
 				paymentId: $(consumer('4c0ffee0-0000-4000-8000-0000000000d2'), producer(regex(uuid()))),
 				orderId: '0e5e2a8c-2222-4aaa-8bbb-000000000002',
-				userId: '0e5e2a8c-2222-4aaa-8bbb-0000000000aa',
 				status: 'DECLINED',
-				amount: [
-					amount: 2500,
-					currency: 'EUR'
-				],
 				declineCode: 'card_declined'
 			]
 		)
