@@ -11,8 +11,4 @@ public class InvalidEventException extends RuntimeException {
 		super(message);
 	}
 
-	public InvalidEventException(String message, Throwable cause) {
-		super(message, cause);
-	}
-
 }
