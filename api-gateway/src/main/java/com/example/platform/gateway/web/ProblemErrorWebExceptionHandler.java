@@ -2,6 +2,7 @@ package com.example.platform.gateway.web;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.concurrent.TimeoutException;
@@ -87,7 +88,8 @@ public class ProblemErrorWebExceptionHandler implements WebExceptionHandler, Ord
 			return this.problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, EdgeProblemTypes.SERVICE_UNAVAILABLE,
 					"The service behind " + path + " is unavailable. Retry later.");
 		}
-		if (find(ex, PrematureCloseException.class) != null) {
+		if (find(ex, PrematureCloseException.class) != null || find(ex, SocketException.class) != null) {
+			// Closed, or reset as the kernel does for a killed process, mid-request.
 			logger.warn("Service closed the connection for " + method + " " + path + ": " + ex);
 			return this.problems.write(exchange, HttpStatus.BAD_GATEWAY, EdgeProblemTypes.BAD_GATEWAY,
 					"The service behind " + path + " closed the connection before answering. Retry later.");
