@@ -334,9 +334,8 @@ public class OrderService {
 			return order;
 		}
 		// Asking again with the same key refunds nothing twice and answers the refund as
-		// it stands now: this is also how the reconciler learns a pending refund's
-		// outcome
-		// when its RefundSettled event is late.
+		// it stands now: how the reconciler learns a pending refund's outcome when its
+		// RefundSettled event is late.
 		RefundResult refund = ask(() -> this.payments.refundInFull(order), orderId);
 		if (refund == null) {
 			return this.orders.findById(orderId).orElseThrow(OrderNotFoundException::new);
