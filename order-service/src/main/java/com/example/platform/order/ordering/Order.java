@@ -207,6 +207,49 @@ public class Order {
 	}
 
 	/**
+	 * Applies what the payment service says about the refund of this order's
+	 * cancellation. Only a succeeded refund completes the cancellation: a pending one is
+	 * remembered and awaited, a refused one leaves the cancellation pending for an
+	 * operator (the money is still taken). Repeating what the order already knows changes
+	 * nothing.
+	 * @param refundedPayment the payment refunded
+	 * @param refund the refund's state
+	 * @param now the current time
+	 * @return whether the order changed
+	 * @throws IllegalOrderTransitionException if it contradicts the order: the order is
+	 * not being (or was not) cancelled with a refund of that payment, it awaits another
+	 * refund, or a cancellation completed by this refund is told the refund failed
+	 */
+	public boolean applyRefund(UUID refundedPayment, RefundResult refund, Instant now) {
+		if (this.paymentId == null || !this.paymentId.equals(refundedPayment)) {
+			throw new IllegalOrderTransitionException(this.status, "record a refund of payment " + refundedPayment);
+		}
+		if (this.refundId != null && !this.refundId.equals(refund.refundId())) {
+			throw new IllegalOrderTransitionException(this.status,
+					"record refund " + refund.refundId() + " while awaiting refund " + this.refundId);
+		}
+		OrderStatus before = this.status;
+		switch (this.status) {
+			case CANCELLATION_PENDING -> {
+				boolean learned = this.refundId == null;
+				this.refundId = refund.refundId();
+				if (refund.state() == RefundResult.State.SUCCEEDED) {
+					this.status = OrderStatus.CANCELLED;
+				}
+				return touch(before, now) || learned;
+			}
+			case CANCELLED -> {
+				if (this.refundId == null || refund.state() == RefundResult.State.FAILED) {
+					throw new IllegalOrderTransitionException(this.status, "record a " + refund.state() + " refund");
+				}
+				// Late word on the refund that completed this cancellation.
+				return false;
+			}
+			default -> throw new IllegalOrderTransitionException(this.status, "record a refund");
+		}
+	}
+
+	/**
 	 * The cancellation is complete: the refund went through, or no money had been taken.
 	 * @param refundId the refund, or {@code null} when there was nothing to refund
 	 * @param now the current time

@@ -333,18 +333,72 @@ public class OrderService {
 				|| payment.get().state() != PaymentResult.State.APPROVED) {
 			return order;
 		}
+		// Asking again with the same key refunds nothing twice and answers the refund as
+		// it stands now: how the reconciler learns a pending refund's outcome when its
+		// RefundSettled event is late.
 		RefundResult refund = ask(() -> this.payments.refundInFull(order), orderId);
 		if (refund == null) {
 			return this.orders.findById(orderId).orElseThrow(OrderNotFoundException::new);
 		}
-		if (refund.state() == RefundResult.State.FAILED) {
-			logger.error("Refund " + refund.refundId() + " of cancelled order " + orderId
-					+ " was refused by the provider; the order stays CANCELLATION_PENDING for an operator");
-			return retryLater(orderId, "refund " + refund.refundId() + " refused by the provider");
+		return inTransaction(orderId, found -> applyRefund(found, found.getPaymentId(), refund, null));
+	}
+
+	/**
+	 * Applies payment-service's word that the refund of an order's cancellation settled,
+	 * once per event: the effect and the event's mark commit together. A succeeded refund
+	 * completes the cancellation; a refused one leaves it {@code CANCELLATION_PENDING}
+	 * for an operator, as when the refund's answer says so.
+	 * @param eventId the event, marked processed with its effect
+	 * @param orderId the order
+	 * @param paymentId the refunded payment
+	 * @param refund the settled refund ({@code SUCCEEDED} or {@code FAILED})
+	 * @param reason why it failed, if it did
+	 * @throws OrderNotFoundException if there is no such order
+	 * @throws IllegalOrderTransitionException if the refund contradicts the order
+	 */
+	public void refundSettled(UUID eventId, UUID orderId, UUID paymentId, RefundResult refund, String reason) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.transactions.executeWithoutResult(status -> {
+					Order order = this.orders.findById(orderId).orElseThrow(OrderNotFoundException::new);
+					if (this.processed.markProcessed(eventId)) {
+						applyRefund(order, paymentId, refund, reason);
+						this.orders.save(order);
+					}
+				});
+				return;
+			}
+			catch (OptimisticLockingFailureException ex) {
+				// Changed meanwhile (the cancelling request, the reconciler): the mark
+				// rolled back with it; read again and re-apply.
+				if (attempt >= OPTIMISTIC_RETRIES) {
+					throw ex;
+				}
+			}
 		}
-		// SUCCEEDED, or PENDING: the payment service owns the refund from here and
-		// resolves it.
-		return inTransaction(orderId, found -> found.completeCancellation(refund.refundId(), this.clock.instant()));
+	}
+
+	/**
+	 * A refund's state applied to its order: pending and refused refunds leave the
+	 * cancellation for reconciliation to look at again (an operator, for a refused one).
+	 */
+	private void applyRefund(Order order, UUID paymentId, RefundResult refund, String reason) {
+		Instant now = this.clock.instant();
+		order.applyRefund(paymentId, refund, now);
+		switch (refund.state()) {
+			case SUCCEEDED -> {
+				// cancelled: nothing left to reconcile
+			}
+			case PENDING ->
+				order.reconcileLater("refund " + refund.refundId() + " not settled yet", now, this.reconciliation);
+			case FAILED -> {
+				logger.error("Refund " + refund.refundId() + " of cancelled order " + order.getId()
+						+ " was refused by the provider" + ((reason != null) ? " (" + reason + ")" : "")
+						+ "; the order stays CANCELLATION_PENDING for an operator");
+				order.reconcileLater("refund " + refund.refundId() + " refused by the provider", now,
+						this.reconciliation);
+			}
+		}
 	}
 
 	private <T> T ask(java.util.function.Supplier<T> call, UUID orderId) {

@@ -2,6 +2,7 @@ package com.example.platform.order.contract;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * payment-service's {@code PaymentSettled} events as its messaging contracts promise
- * them: the stub runner sends each contract's message to the real broker and the
- * service's own listener applies it. If the payment service changes what it publishes,
- * its contracts change and these tests fail (with the reason the listener gave when it
- * parked the event instead of applying it).
+ * payment-service's {@code PaymentSettled} and {@code RefundSettled} events as its
+ * messaging contracts promise them: the stub runner sends each contract's message to the
+ * real broker and the service's own listener applies it. If the payment service changes
+ * what it publishes, its contracts change and these tests fail (with the reason the
+ * listener gave when it parked the event instead of applying it).
  */
 class PaymentEventsContractIT extends WithProviderStubs {
 
@@ -37,6 +38,15 @@ class PaymentEventsContractIT extends WithProviderStubs {
 	static final String APPROVED_PAYMENT = "4c0ffee0-0000-4000-8000-0000000000a1";
 
 	static final String DECLINED_PAYMENT = "4c0ffee0-0000-4000-8000-0000000000d2";
+
+	/** The cancelled orders the refund contracts' events name, and their payments. */
+	static final UUID REFUNDED_ORDER = UUID.fromString("0e5e2a8c-2222-4aaa-8bbb-000000000003");
+
+	static final UUID REFUNDED_PAYMENT = UUID.fromString("4c0ffee0-0000-4000-8000-0000000000b3");
+
+	static final UUID REFUND_REFUSED_ORDER = UUID.fromString("0e5e2a8c-2222-4aaa-8bbb-000000000004");
+
+	static final UUID REFUND_REFUSED_PAYMENT = UUID.fromString("4c0ffee0-0000-4000-8000-0000000000f4");
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -75,10 +85,41 @@ class PaymentEventsContractIT extends WithProviderStubs {
 		assertThat(declined.getDeclineCode()).isEqualTo("card_declined");
 	}
 
+	@Test
+	void aSucceededRefundCompletesTheCancellation() {
+		this.orders.save(Orders.cancelling(REFUNDED_ORDER, REFUNDED_PAYMENT));
+
+		assertThat(this.stubs.trigger("refund_settled_succeeded")).isTrue();
+
+		Order cancelled = applied(REFUNDED_ORDER, order -> order.getStatus() != OrderStatus.CANCELLATION_PENDING);
+		assertThat(cancelled.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(cancelled.getRefundId()).hasToString("9c8b7a6d-0000-4000-8000-0000000000b3");
+	}
+
+	@Test
+	void aRefusedRefundLeavesTheCancellationPendingForAnOperator() {
+		this.orders.save(Orders.cancelling(REFUND_REFUSED_ORDER, REFUND_REFUSED_PAYMENT));
+
+		assertThat(this.stubs.trigger("refund_settled_failed")).isTrue();
+
+		Order pending = applied(REFUND_REFUSED_ORDER, order -> order.getRefundId() != null);
+		assertThat(pending.getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
+		assertThat(pending.getRefundId()).hasToString("9c8b7a6d-0000-4000-8000-0000000000f4");
+		assertThat(pending.stored().reconcileFailure()).contains("refused by the provider");
+	}
+
 	/**
 	 * Waits until the order is no longer pending; fails at once if its event was parked.
 	 */
 	private Order settled(UUID id) {
+		return applied(id, order -> order.getStatus() != OrderStatus.PAYMENT_PENDING);
+	}
+
+	/**
+	 * Waits until the order shows its event's effect; fails at once if the event was
+	 * parked.
+	 */
+	private Order applied(UUID id, Predicate<Order> effect) {
 		String deadLetters = this.topics.deadLetterTopic(this.topics.name("payments.v1"));
 		try (TopicRecords parked = TopicRecords.of(this.bootstrapServers, deadLetters)) {
 			return await().atMost(WAIT)
@@ -87,8 +128,7 @@ class PaymentEventsContractIT extends WithProviderStubs {
 							.filteredOn(record -> TopicRecords.text(record).contains(id.toString()))
 							.extracting(record -> TopicRecords.header(record, "kafka_dlt-exception-message"))
 							.isEmpty())
-				.until(() -> this.orders.findById(id).orElseThrow(),
-						order -> order.getStatus() != OrderStatus.PAYMENT_PENDING);
+				.until(() -> this.orders.findById(id).orElseThrow(), effect::test);
 		}
 	}
 

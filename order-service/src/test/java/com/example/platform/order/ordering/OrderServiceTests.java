@@ -234,6 +234,98 @@ class OrderServiceTests {
 	}
 
 	@Test
+	void aCancellationAwaitsARefundThatIsStillPending() {
+		Order order = keep(paidBy(this.userId));
+		given(this.payments.findByOrder(order.getId()))
+			.willReturn(Optional.of(new PaymentResult(order.getPaymentId(), PaymentResult.State.APPROVED, null)));
+		UUID refundId = UUID.randomUUID();
+		given(this.payments.refundInFull(any())).willReturn(new RefundResult(refundId, RefundResult.State.PENDING));
+
+		Order cancelling = this.service.cancel(order.getId(), this.userId);
+
+		assertThat(cancelling.getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
+		assertThat(cancelling.getRefundId()).isEqualTo(refundId);
+		assertThat(cancelling.getReconcileAfter()).isAfter(NOW);
+
+		// The reconciler asks again with the same key and learns the refund's outcome.
+		given(this.payments.refundInFull(any())).willReturn(new RefundResult(refundId, RefundResult.State.SUCCEEDED));
+		this.service.reconcile(order.getId());
+
+		assertThat(this.stored.get(order.getId()).getStatus()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(this.stored.get(order.getId()).getReconcileAfter()).isNull();
+	}
+
+	@Test
+	void aRefusedRefundLeavesTheCancellationPendingForAnOperator() {
+		Order order = keep(paidBy(this.userId));
+		given(this.payments.findByOrder(order.getId()))
+			.willReturn(Optional.of(new PaymentResult(order.getPaymentId(), PaymentResult.State.APPROVED, null)));
+		UUID refundId = UUID.randomUUID();
+		given(this.payments.refundInFull(any())).willReturn(new RefundResult(refundId, RefundResult.State.FAILED));
+
+		Order cancelling = this.service.cancel(order.getId(), this.userId);
+
+		assertThat(cancelling.getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
+		assertThat(cancelling.getRefundId()).isEqualTo(refundId);
+		assertThat(cancelling.getReconcileAfter()).isAfter(NOW);
+	}
+
+	@Test
+	void aSucceededRefundCompletesTheCancellationAndMarksTheEventWithIt() {
+		Order order = keep(cancellingWithPendingRefund());
+		UUID eventId = UUID.randomUUID();
+		given(this.processed.markProcessed(eventId)).willReturn(true);
+
+		this.service.refundSettled(eventId, order.getId(), order.getPaymentId(),
+				new RefundResult(order.getRefundId(), RefundResult.State.SUCCEEDED), null);
+
+		assertThat(this.stored.get(order.getId()).getStatus()).isEqualTo(OrderStatus.CANCELLED);
+		then(this.processed).should().markProcessed(eventId);
+		then(this.orders).should().save(order);
+	}
+
+	@Test
+	void aFailedRefundKeepsTheCancellationPendingAndMarksTheEventWithIt() {
+		Order order = keep(cancellingWithPendingRefund());
+		Instant due = order.getReconcileAfter();
+		UUID eventId = UUID.randomUUID();
+		given(this.processed.markProcessed(eventId)).willReturn(true);
+
+		this.service.refundSettled(eventId, order.getId(), order.getPaymentId(),
+				new RefundResult(order.getRefundId(), RefundResult.State.FAILED), "charge_disputed");
+
+		assertThat(this.stored.get(order.getId()).getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
+		assertThat(this.stored.get(order.getId()).stored().reconcileFailure()).contains("refused by the provider");
+		assertThat(this.stored.get(order.getId()).getReconcileAfter()).isAfter(due);
+		then(this.orders).should().save(order);
+	}
+
+	@Test
+	void aRefundEventProcessedBeforeIsNotAppliedAgain() {
+		Order order = keep(cancellingWithPendingRefund());
+		UUID eventId = UUID.randomUUID();
+		given(this.processed.markProcessed(eventId)).willReturn(false);
+
+		this.service.refundSettled(eventId, order.getId(), order.getPaymentId(),
+				new RefundResult(order.getRefundId(), RefundResult.State.SUCCEEDED), null);
+
+		assertThat(this.stored.get(order.getId()).getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
+		then(this.orders).should(never()).save(any());
+	}
+
+	@Test
+	void aSettledRefundContradictingTheOrderOrForNoOrderIsRefused() {
+		Order paid = keep(paidBy(this.userId));
+		given(this.processed.markProcessed(any())).willReturn(true);
+		RefundResult succeeded = new RefundResult(UUID.randomUUID(), RefundResult.State.SUCCEEDED);
+		assertThatExceptionOfType(IllegalOrderTransitionException.class).isThrownBy(() -> this.service
+			.refundSettled(UUID.randomUUID(), paid.getId(), paid.getPaymentId(), succeeded, null));
+		assertThatExceptionOfType(OrderNotFoundException.class).isThrownBy(() -> this.service
+			.refundSettled(UUID.randomUUID(), UUID.randomUUID(), paid.getPaymentId(), succeeded, null));
+		then(this.orders).should(never()).save(any());
+	}
+
+	@Test
 	void cancelsADeclinedOrderWithoutAskingThePaymentService() {
 		Order order = Orders.pending();
 		order.applyPayment(Orders.declined(), NOW);
@@ -277,6 +369,13 @@ class OrderServiceTests {
 		OrderSnapshot answer = this.service.place(this.userId, new IdempotencyKey("key-" + UUID.randomUUID()),
 				List.of(new RequestedLine("COFFEE-BEANS-1KG", 2), new RequestedLine("ESPRESSO-CUP", 1)), "tok_visa");
 		return this.stored.get(answer.id());
+	}
+
+	private Order cancellingWithPendingRefund() {
+		Order order = paidBy(this.userId);
+		order.requestCancellation(NOW);
+		order.applyRefund(order.getPaymentId(), new RefundResult(UUID.randomUUID(), RefundResult.State.PENDING), NOW);
+		return order;
 	}
 
 	private Order paidBy(UUID user) {

@@ -147,4 +147,73 @@ class OrderTests {
 		assertThat(order.getReconcileAfter()).isNull();
 	}
 
+	@Test
+	void aPendingRefundIsRememberedAndTheCancellationAwaitsIt() {
+		Order order = cancelling();
+		RefundResult pending = new RefundResult(UUID.randomUUID(), RefundResult.State.PENDING);
+		assertThat(order.applyRefund(order.getPaymentId(), pending, this.later)).isTrue();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
+		assertThat(order.getRefundId()).isEqualTo(pending.refundId());
+		assertThat(order.applyRefund(order.getPaymentId(), pending, this.later)).as("known already").isFalse();
+	}
+
+	@Test
+	void aSucceededRefundCompletesTheCancellationOnce() {
+		Order order = cancelling();
+		UUID refundId = UUID.randomUUID();
+		order.applyRefund(order.getPaymentId(), new RefundResult(refundId, RefundResult.State.PENDING), this.later);
+		RefundResult succeeded = new RefundResult(refundId, RefundResult.State.SUCCEEDED);
+		assertThat(order.applyRefund(order.getPaymentId(), succeeded, this.later.plusSeconds(1))).isTrue();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(order.getRefundId()).isEqualTo(refundId);
+		assertThat(order.getUpdatedAt()).isEqualTo(this.later.plusSeconds(1));
+		assertThat(order.getReconcileAfter()).isNull();
+		assertThat(order.applyRefund(order.getPaymentId(), succeeded, this.later.plusSeconds(2))).isFalse();
+		assertThat(order.applyRefund(order.getPaymentId(), new RefundResult(refundId, RefundResult.State.PENDING),
+				this.later.plusSeconds(2)))
+			.as("the refund's first answer, arriving after its event")
+			.isFalse();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+	}
+
+	@Test
+	void aRefusedRefundLeavesTheCancellationPending() {
+		Order order = cancelling();
+		RefundResult failed = new RefundResult(UUID.randomUUID(), RefundResult.State.FAILED);
+		assertThat(order.applyRefund(order.getPaymentId(), failed, this.later)).isTrue();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
+		assertThat(order.getRefundId()).isEqualTo(failed.refundId());
+		assertThat(order.getReconcileAfter()).as("still reconciled").isNotNull();
+	}
+
+	@Test
+	void aRefundThatContradictsTheOrderIsRefused() {
+		Order cancelling = cancelling();
+		UUID refundId = UUID.randomUUID();
+		assertThatExceptionOfType(IllegalOrderTransitionException.class).as("another payment")
+			.isThrownBy(() -> cancelling.applyRefund(UUID.randomUUID(),
+					new RefundResult(refundId, RefundResult.State.SUCCEEDED), this.later));
+		cancelling.applyRefund(cancelling.getPaymentId(), new RefundResult(refundId, RefundResult.State.PENDING),
+				this.later);
+		assertThatExceptionOfType(IllegalOrderTransitionException.class).as("another refund")
+			.isThrownBy(() -> cancelling.applyRefund(cancelling.getPaymentId(),
+					new RefundResult(UUID.randomUUID(), RefundResult.State.SUCCEEDED), this.later));
+		Order paid = Orders.paid();
+		assertThatExceptionOfType(IllegalOrderTransitionException.class).as("not cancelled")
+			.isThrownBy(() -> paid.applyRefund(paid.getPaymentId(),
+					new RefundResult(refundId, RefundResult.State.SUCCEEDED), this.later));
+		cancelling.applyRefund(cancelling.getPaymentId(), new RefundResult(refundId, RefundResult.State.SUCCEEDED),
+				this.later);
+		assertThatExceptionOfType(IllegalOrderTransitionException.class).as("failed after it completed")
+			.isThrownBy(() -> cancelling.applyRefund(cancelling.getPaymentId(),
+					new RefundResult(refundId, RefundResult.State.FAILED), this.later));
+		assertThat(cancelling.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+	}
+
+	private Order cancelling() {
+		Order order = Orders.paid();
+		order.requestCancellation(this.later);
+		return order;
+	}
+
 }

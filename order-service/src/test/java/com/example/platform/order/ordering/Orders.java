@@ -62,6 +62,25 @@ public final class Orders {
 		return order;
 	}
 
+	/**
+	 * @return a paid order whose cancellation awaits the refund of its payment
+	 */
+	public static Order cancelling() {
+		return cancelling(UUID.randomUUID(), UUID.randomUUID());
+	}
+
+	/**
+	 * @param id the id it is stored with
+	 * @param paymentId the id of its approved payment (ones a contract names)
+	 * @return a paid order whose cancellation awaits the refund of that payment
+	 */
+	public static Order cancelling(UUID id, UUID paymentId) {
+		Order order = pending(id);
+		order.applyPayment(new PaymentResult(paymentId, PaymentResult.State.APPROVED, null), PLACED_AT.plusSeconds(1));
+		order.requestCancellation(PLACED_AT.plusSeconds(2));
+		return order;
+	}
+
 	public static PaymentResult approved() {
 		return new PaymentResult(UUID.randomUUID(), PaymentResult.State.APPROVED, null);
 	}

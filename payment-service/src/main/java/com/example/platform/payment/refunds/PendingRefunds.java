@@ -2,12 +2,14 @@ package com.example.platform.payment.refunds;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import com.example.platform.payment.payments.PaymentRepository;
 import com.example.platform.payment.resolver.PendingOperation;
+import com.example.platform.support.events.Outbox;
 import com.example.platform.support.retry.RetryPolicy;
 
 import org.springframework.stereotype.Component;
@@ -29,7 +31,11 @@ class PendingRefunds implements PendingOperation<RefundProvider.RefundRequest, R
 
 	private final RetryPolicy retry;
 
-	PendingRefunds(RefundRepository refunds, PaymentRepository payments, RefundProvider provider, RetryPolicy retry) {
+	private final Outbox outbox;
+
+	PendingRefunds(RefundRepository refunds, PaymentRepository payments, RefundProvider provider, RetryPolicy retry,
+			Outbox outbox) {
+		this.outbox = outbox;
 		this.refunds = refunds;
 		this.payments = payments;
 		this.provider = provider;
@@ -61,6 +67,11 @@ class PendingRefunds implements PendingOperation<RefundProvider.RefundRequest, R
 		boolean gaveUp = current.giveUpIfExhausted(now, this.retry);
 		if (recorded || gaveUp) {
 			this.refunds.save(current);
+			if (!current.isPending()) {
+				// Called in the resolver's transaction: the event commits with the state.
+				UUID orderId = this.payments.findById(current.getPaymentId()).orElseThrow().getOrderId();
+				this.outbox.publish(RefundSettled.of(current, orderId, now));
+			}
 		}
 		if (current.getStatus() == RefundStatus.FAILED) {
 			logger.warn("Refund " + current.getId() + " failed: " + current.getFailureReason());

@@ -12,6 +12,7 @@ import com.example.platform.payment.payments.Payment;
 import com.example.platform.payment.payments.PaymentNotFoundException;
 import com.example.platform.payment.payments.PaymentRepository;
 import com.example.platform.payment.resolver.PendingOperation;
+import com.example.platform.support.events.Outbox;
 import com.example.platform.support.idempotency.Claim;
 import com.example.platform.support.idempotency.IdempotencyKey;
 import com.example.platform.support.idempotency.IdempotentRequest;
@@ -51,9 +52,12 @@ public class RefundService {
 
 	private final OutcomeCounters<RefundStatus> refundCounters;
 
+	private final Outbox outbox;
+
 	public RefundService(PaymentRepository payments, RefundRepository refunds, RefundProvider provider,
 			IdempotentRequests idempotency, TransactionOperations transactions, RetryPolicy retry, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, Outbox outbox) {
+		this.outbox = outbox;
 		this.payments = payments;
 		this.refunds = refunds;
 		this.provider = provider;
@@ -68,23 +72,32 @@ public class RefundService {
 	/**
 	 * Refunds (part of) an approved payment, once per idempotency key. A refused refund
 	 * (unknown payment, not approved, other currency, more than is left) stores nothing
-	 * and leaves the key unused.
+	 * and leaves the key unused. A replay of a request first answered {@code PENDING}
+	 * answers the refund as it stands now: the caller asks again to learn the outcome,
+	 * and the refund is still neither repeated nor duplicated.
 	 * @param caller the caller; keys are scoped to it
 	 * @param key the idempotency key
 	 * @param paymentId the payment
 	 * @param amount how much
-	 * @return the refund as answered (for a replay: the first answer)
+	 * @return the refund as answered (for a replay: the first answer, or the refund as it
+	 * stands now if that answer was {@code PENDING})
 	 */
 	public RefundSnapshot refund(Caller caller, IdempotencyKey key, UUID paymentId, Money amount) {
 		IdempotentRequest request = IdempotentRequest.of(caller.subject(), key, REFUND_PAYMENT, paymentId,
 				amount.amount(), amount.currency());
-		return this.idempotency.execute(request, RefundSnapshot.class, claim -> {
+		RefundSnapshot answer = this.idempotency.execute(request, RefundSnapshot.class, claim -> {
 			// Taken over from a holder that died after storing the refund: that refund.
 			Refund refund = claim.resourceId()
 				.map(id -> this.refunds.findById(id).orElseThrow())
 				.orElseGet(() -> initiate(caller, paymentId, amount, claim));
 			return refund.isPending() ? send(refund) : refund.snapshot();
 		});
+		if (answer.status() != RefundStatus.PENDING) {
+			return answer;
+		}
+		// The stored answer is the first one; the resolver may have settled the refund
+		// since. A final state never changes, so only a pending answer is read again.
+		return this.refunds.findById(answer.id()).map(Refund::snapshot).orElse(answer);
 	}
 
 	private Refund initiate(Caller caller, UUID paymentId, Money amount, Claim claim) {
@@ -101,13 +114,19 @@ public class RefundService {
 	}
 
 	private RefundSnapshot send(Refund refund) {
-		String chargeId = this.payments.findById(refund.getPaymentId()).orElseThrow().getProviderChargeId();
+		Payment payment = this.payments.findById(refund.getPaymentId()).orElseThrow();
+		String chargeId = payment.getProviderChargeId();
 		RefundOutcome outcome = PendingOperation.safely(() -> this.provider.refund(refund.refundRequest(chargeId)),
 				RefundOutcome.Unknown::new);
 		RefundSnapshot snapshot = this.transactions.execute(status -> {
 			Refund current = this.refunds.findForUpdate(refund.getId()).orElseThrow();
-			if (current.record(outcome, now())) {
+			Instant now = now();
+			if (current.record(outcome, now)) {
 				this.refunds.save(current);
+				if (!current.isPending()) {
+					// Settled: the state and the event saying so commit together.
+					this.outbox.publish(RefundSettled.of(current, payment.getOrderId(), now));
+				}
 			}
 			return current.snapshot();
 		});

@@ -9,11 +9,13 @@ import com.example.platform.payment.payments.Money;
 import com.example.platform.payment.payments.Payment;
 import com.example.platform.payment.payments.PaymentRepository;
 import com.example.platform.payment.payments.Payments;
+import com.example.platform.support.events.Outbox;
 
 import static com.example.platform.payment.payments.Payments.NOW;
 import static com.example.platform.payment.payments.Payments.RETRY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
@@ -28,7 +30,10 @@ class PendingRefundsTests {
 
 	private final RefundProvider provider = mock(RefundProvider.class);
 
-	private final PendingRefunds pending = new PendingRefunds(this.refunds, this.payments, this.provider, RETRY);
+	private final Outbox outbox = mock(Outbox.class);
+
+	private final PendingRefunds pending = new PendingRefunds(this.refunds, this.payments, this.provider, RETRY,
+			this.outbox);
 
 	@Test
 	void claimingStartsTheAttemptAndReadsTheRefundedCharge() {
@@ -44,9 +49,30 @@ class PendingRefundsTests {
 	}
 
 	@Test
-	void repeatsTheRefundAndFailsItAfterTheLastAttempt() {
-		Refund refund = Refunds.pending(300);
+	void publishesTheOutcomeOnceTheProviderSettlesTheRefund() {
+		Payment payment = Payments.approved(1000);
+		Refund refund = Refunds.pending(payment, 300);
 		given(this.refunds.findForUpdate(refund.getId())).willReturn(Optional.of(refund));
+		given(this.payments.findById(payment.getId())).willReturn(Optional.of(payment));
+		this.pending.record(refund.refundRequest("ch_1"), new RefundOutcome.Unknown("HTTP 503"), NOW);
+		then(this.outbox).shouldHaveNoInteractions();
+
+		this.pending.record(refund.refundRequest("ch_1"), new RefundOutcome.Succeeded("re_1"), NOW.plusSeconds(30));
+
+		then(this.outbox).should()
+			.publish(argThat(
+					event -> event instanceof RefundSettled settled && settled.key().equals(payment.getId().toString())
+							&& settled.payload()
+								.equals(new RefundSettled.Payload(refund.getId(), payment.getId(), payment.getOrderId(),
+										"SUCCEEDED", new Money(300, "EUR"), null))));
+	}
+
+	@Test
+	void repeatsTheRefundAndFailsItAfterTheLastAttempt() {
+		Payment payment = Payments.approved(1000);
+		Refund refund = Refunds.pending(payment, 300);
+		given(this.refunds.findForUpdate(refund.getId())).willReturn(Optional.of(refund));
+		given(this.payments.findById(payment.getId())).willReturn(Optional.of(payment));
 		RefundProvider.RefundRequest request = refund.refundRequest("ch_1");
 		given(this.provider.refund(request)).willReturn(new RefundOutcome.Unknown("HTTP 500"));
 		for (int i = 0; i < 3; i++) {
@@ -56,6 +82,10 @@ class PendingRefundsTests {
 		assertThat(refund.getStatus()).isEqualTo(RefundStatus.FAILED);
 		assertThat(refund.getFailureReason()).contains("after 3 resolver attempts", "HTTP 500");
 		then(this.refunds).should(times(3)).save(refund);
+		then(this.outbox).should()
+			.publish(argThat(
+					event -> event instanceof RefundSettled settled && settled.payload().status().equals("FAILED")
+							&& settled.payload().reason().contains("after 3 resolver attempts")));
 	}
 
 	@Test
@@ -66,6 +96,7 @@ class PendingRefundsTests {
 		this.pending.record(refund.refundRequest("ch_1"), new RefundOutcome.Failed("HTTP 400"), NOW);
 		assertThat(refund.getStatus()).isEqualTo(RefundStatus.SUCCEEDED);
 		then(this.refunds).should(never()).save(any());
+		then(this.outbox).shouldHaveNoInteractions();
 	}
 
 }

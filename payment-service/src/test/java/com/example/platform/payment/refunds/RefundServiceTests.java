@@ -18,6 +18,7 @@ import com.example.platform.payment.payments.Payment;
 import com.example.platform.payment.payments.PaymentNotFoundException;
 import com.example.platform.payment.payments.PaymentRepository;
 import com.example.platform.payment.payments.Payments;
+import com.example.platform.support.events.Outbox;
 import com.example.platform.support.idempotency.IdempotencyKey;
 import com.example.platform.support.idempotency.IdempotentRequest;
 import com.example.platform.support.idempotency.IdempotentRequests;
@@ -28,6 +29,7 @@ import org.springframework.transaction.support.TransactionOperations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -53,9 +55,11 @@ class RefundServiceTests {
 	/** Rows, not objects, as in the database: a change that is not saved is lost. */
 	private final Map<UUID, Refund.Stored> stored = new HashMap<>();
 
+	private final Outbox outbox = mock(Outbox.class);
+
 	private final RefundService service = new RefundService(this.payments, this.refunds, this.provider,
 			this.idempotency, TransactionOperations.withoutTransaction(), Payments.RETRY,
-			Clock.fixed(Payments.NOW, ZoneOffset.UTC), new SimpleMeterRegistry());
+			Clock.fixed(Payments.NOW, ZoneOffset.UTC), new SimpleMeterRegistry(), this.outbox);
 
 	private final Payment payment = Payments.approved(1000);
 
@@ -95,6 +99,50 @@ class RefundServiceTests {
 			.execute(eq(
 					IdempotentRequest.of("order-service", "r1", "refund-payment", this.payment.getId(), 1000L, "EUR")),
 					eq(RefundSnapshot.class), any());
+		then(this.outbox).should()
+			.publish(argThat(event -> event instanceof RefundSettled settled
+					&& settled.key().equals(this.payment.getId().toString())
+					&& settled.payload()
+						.equals(new RefundSettled.Payload(answer.id(), this.payment.getId(), this.payment.getOrderId(),
+								"SUCCEEDED", new Money(1000, "EUR"), null))));
+	}
+
+	@Test
+	void aRefusedRefundIsPublishedWithTheProvidersReason() {
+		TestClaim.fresh().runsWorkOf(this.idempotency);
+		given(this.provider.refund(any()))
+			.willReturn(new RefundOutcome.Failed("The provider refused the refund: charge_disputed"));
+		RefundSnapshot answer = this.service.refund(ORDERS, new IdempotencyKey("r1"), this.payment.getId(),
+				new Money(1000, "EUR"));
+		assertThat(answer.status()).isEqualTo(RefundStatus.FAILED);
+		then(this.outbox).should()
+			.publish(argThat(
+					event -> event instanceof RefundSettled settled && settled.payload().status().equals("FAILED")
+							&& "The provider refused the refund: charge_disputed".equals(settled.payload().reason())));
+	}
+
+	@Test
+	void aRefundWithoutAnOutcomeYetIsNotPublished() {
+		TestClaim.fresh().runsWorkOf(this.idempotency);
+		given(this.provider.refund(any())).willReturn(new RefundOutcome.Unknown("HTTP 503"));
+		RefundSnapshot answer = this.service.refund(ORDERS, new IdempotencyKey("r1"), this.payment.getId(),
+				new Money(1000, "EUR"));
+		assertThat(answer.status()).isEqualTo(RefundStatus.PENDING);
+		then(this.outbox).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void aReplayOfAPendingAnswerAnswersTheRefundAsItStandsNow() {
+		Refund refund = Refunds.pending(this.payment, 1000);
+		RefundSnapshot firstAnswer = refund.snapshot();
+		refund.record(new RefundOutcome.Succeeded("re_1"), Payments.NOW);
+		store(refund);
+		given(this.idempotency.execute(any(), eq(RefundSnapshot.class), any())).willReturn(firstAnswer);
+		RefundSnapshot replay = this.service.refund(ORDERS, new IdempotencyKey("r1"), this.payment.getId(),
+				new Money(1000, "EUR"));
+		assertThat(replay.id()).isEqualTo(refund.getId());
+		assertThat(replay.status()).isEqualTo(RefundStatus.SUCCEEDED);
+		then(this.provider).shouldHaveNoInteractions();
 	}
 
 	@Test

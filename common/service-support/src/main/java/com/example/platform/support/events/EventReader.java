@@ -2,7 +2,9 @@ package com.example.platform.support.events;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -34,6 +36,19 @@ public class EventReader {
 	 * @throws InvalidEventException if it is not such an event
 	 */
 	public IncomingEvent read(byte[] value, String expectedType, int knownVersion) {
+		return read(value, Map.of(expectedType, knownVersion));
+	}
+
+	/**
+	 * Reads an event of any of the types a topic's consumer handles, for a consumer that
+	 * dispatches on {@link IncomingEvent#type()}.
+	 * @param value the record's value
+	 * @param knownVersions the types the topic's consumer handles, each with the newest
+	 * version it understands
+	 * @return the envelope
+	 * @throws InvalidEventException if it is not such an event
+	 */
+	public IncomingEvent read(byte[] value, Map<String, Integer> knownVersions) {
 		JsonNode root;
 		try {
 			root = this.json.readTree(value);
@@ -45,8 +60,10 @@ public class EventReader {
 			throw new InvalidEventException("Not a JSON object");
 		}
 		String type = text(root, "type");
-		if (!type.equals(expectedType)) {
-			throw new InvalidEventException("Unexpected type '" + type + "', expected " + expectedType);
+		Integer knownVersion = knownVersions.get(type);
+		if (knownVersion == null) {
+			throw new InvalidEventException("Unexpected type '" + type + "', expected "
+					+ knownVersions.keySet().stream().sorted().collect(Collectors.joining(" or ")));
 		}
 		JsonNode version = root.get("version");
 		if (version == null || !version.isInt() || version.intValue() < 1) {

@@ -2,6 +2,7 @@ package com.example.platform.support.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,19 @@ class EventReaderTests {
 		assertThatExceptionOfType(InvalidEventException.class)
 			.isThrownBy(() -> this.reader.read(event("Other", "1", "{}", ""), "Thing", 1))
 			.withMessage("Unexpected type 'Other', expected Thing");
+	}
+
+	@Test
+	void readsEachOfTheTypesAConsumerHandlesUpToItsOwnVersion() {
+		Map<String, Integer> known = Map.of("Thing", 1, "Other", 2);
+		assertThat(this.reader.read(event("Other", "2", "{}", ""), known).type()).isEqualTo("Other");
+		assertThat(this.reader.read(event("Thing", "1", "{}", ""), known).type()).isEqualTo("Thing");
+		assertThatExceptionOfType(InvalidEventException.class)
+			.isThrownBy(() -> this.reader.read(event("Thing", "2", "{}", ""), known))
+			.withMessage("Version 2 of Thing is newer than 1");
+		assertThatExceptionOfType(InvalidEventException.class)
+			.isThrownBy(() -> this.reader.read(event("Unknown", "1", "{}", ""), known))
+			.withMessage("Unexpected type 'Unknown', expected Other or Thing");
 	}
 
 	@Test
