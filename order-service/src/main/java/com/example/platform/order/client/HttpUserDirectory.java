@@ -1,10 +1,6 @@
 package com.example.platform.order.client;
 
-import java.time.Duration;
 import java.util.UUID;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import com.example.platform.order.ordering.DependencyUnavailableException;
 import com.example.platform.order.ordering.UserDirectory;
@@ -12,10 +8,9 @@ import com.example.platform.order.ordering.UserDirectory;
 import org.springframework.web.client.HttpClientErrorException;
 
 /**
- * The user directory over HTTP: {@code GET /api/users/{id}} with a service token.
- * Customers the user service confirmed are remembered for a while (accounts are never
- * deleted today), so a returning customer's order costs no call; an unknown id is asked
- * every time, never remembered.
+ * The user directory over HTTP: {@code GET /api/users/{id}} with a service token, asked
+ * on every call. Orders reach it only for customers this service has not recorded (see
+ * {@code persistence.ReplicatedUserDirectory}, which also remembers the answers).
  */
 public class HttpUserDirectory implements UserDirectory {
 
@@ -23,33 +18,17 @@ public class HttpUserDirectory implements UserDirectory {
 
 	private final RemoteCalls calls;
 
-	private final Cache<UUID, Boolean> known;
-
 	/**
 	 * @param api the user service's API
 	 * @param calls circuit breaker and retry for the user service
-	 * @param rememberFor how long a confirmed customer is trusted without asking again
-	 * @param maximumRemembered how many confirmed customers are remembered at most
 	 */
-	public HttpUserDirectory(UserServiceApi api, RemoteCalls calls, Duration rememberFor, long maximumRemembered) {
+	public HttpUserDirectory(UserServiceApi api, RemoteCalls calls) {
 		this.api = api;
 		this.calls = calls;
-		this.known = Caffeine.newBuilder().expireAfterWrite(rememberFor).maximumSize(maximumRemembered).build();
 	}
 
 	@Override
 	public boolean exists(UUID userId) {
-		if (this.known.getIfPresent(userId) != null) {
-			return true;
-		}
-		boolean exists = ask(userId);
-		if (exists) {
-			this.known.put(userId, Boolean.TRUE);
-		}
-		return exists;
-	}
-
-	private boolean ask(UUID userId) {
 		try {
 			return this.calls.repeatable(() -> userId.equals(this.api.user(userId).id()));
 		}

@@ -14,9 +14,11 @@ import com.example.platform.order.client.HttpUserDirectory;
 import com.example.platform.order.client.PaymentServiceApi;
 import com.example.platform.order.client.RemoteCalls;
 import com.example.platform.order.client.UserServiceApi;
+import com.example.platform.order.ordering.CustomerReplica;
 import com.example.platform.order.ordering.PaymentGateway;
 import com.example.platform.order.ordering.SagaTimings;
 import com.example.platform.order.ordering.UserDirectory;
+import com.example.platform.order.persistence.ReplicatedUserDirectory;
 import com.example.platform.order.reconciliation.ReconciliationQueue;
 
 import com.example.platform.support.retry.RetryPolicy;
@@ -49,7 +51,7 @@ class OrderConfiguration {
 	/** The registration under {@code spring.security.oauth2.client.registration}. */
 	static final String REGISTRATION = "platform";
 
-	/** How long a customer the user service confirmed is trusted without asking. */
+	/** How long a known customer is trusted in memory without reading the replica. */
 	private static final java.time.Duration KNOWN_CUSTOMERS_FOR = java.time.Duration.ofMinutes(10);
 
 	/** At most this many confirmed customers are remembered (about 100 bytes each). */
@@ -116,14 +118,19 @@ class OrderConfiguration {
 		return manager;
 	}
 
+	/**
+	 * Customers are checked in memory, then in this service's replica, and only then with
+	 * the user service, whose confirmation is recorded in the replica.
+	 * @return the user directory orders use
+	 */
 	@Bean
-	UserDirectory userDirectory(RestClient.Builder builder, OrderProperties properties,
+	UserDirectory userDirectory(CustomerReplica replica, RestClient.Builder builder, OrderProperties properties,
 			OAuth2AuthorizedClientManager tokens, OAuth2AuthorizedClientService authorizedClients,
 			CircuitBreakerRegistry breakers, Clock clock) {
-		return new HttpUserDirectory(
+		HttpUserDirectory userService = new HttpUserDirectory(
 				client(builder, properties.userService(), tokens, authorizedClients, UserServiceApi.class),
-				remoteCalls("user service", properties.userService(), breakers, clock), KNOWN_CUSTOMERS_FOR,
-				KNOWN_CUSTOMERS_MAX);
+				remoteCalls("user service", properties.userService(), breakers, clock));
+		return new ReplicatedUserDirectory(replica, userService, KNOWN_CUSTOMERS_FOR, KNOWN_CUSTOMERS_MAX);
 	}
 
 	@Bean

@@ -15,7 +15,7 @@ class ConsumedTopics {
 
 	@Bean
 	KafkaAdmin.NewTopics consumedTopicDeclarations(EventTopics topics) {
-		return topics.declareConsumed(PaymentEventsListener.TOPIC);
+		return topics.declareConsumed(PaymentEventsListener.TOPIC, UserEventsListener.TOPIC);
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.example.platform.order.contract;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import com.example.platform.order.OrderServiceIntegrationTest;
+import com.example.platform.order.ordering.CustomerReplica;
 import com.example.platform.order.reconciliation.OrderReconciler;
 import com.example.platform.order.ordering.OrderRepository;
 import com.example.platform.order.ordering.OrderStatus;
@@ -30,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What customers get when a service the order service needs is down: nothing stored and a
- * 503 when the user cannot be checked; a stored order and a 202 when only the payment is
- * unknown.
+ * 503 when the user cannot be checked; a stored order when the customer is in the order
+ * service's own replica; a stored order and a 202 when only the payment is unknown.
  */
 class DependenciesDownIT {
 
@@ -61,6 +63,8 @@ class DependenciesDownIT {
 			registry.add("platform.orders.user-service.base-url", () -> "http://127.0.0.1:" + closed);
 			registry.add("spring.security.oauth2.client.provider.platform.token-uri",
 					() -> "http://127.0.0.1:" + closed + "/oauth2/token");
+			// No service token can be had either, so no payment can be asked for.
+			registry.add("platform.orders.payment-service.base-url", () -> "http://127.0.0.1:" + closed);
 		}
 
 		@LocalServerPort
@@ -68,6 +72,26 @@ class DependenciesDownIT {
 
 		@Autowired
 		OrderRepository orders;
+
+		@Autowired
+		CustomerReplica customers;
+
+		@Test
+		void takesTheOrderOfACustomerInTheReplica() {
+			UUID user = UUID.randomUUID();
+			this.customers.registered(user, Instant.parse("2026-12-07T10:00:00Z"));
+
+			Map<String, Object> order = place(this.port, user.toString(), UUID.randomUUID().toString()).expectStatus()
+				.isAccepted()
+				.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+				})
+				.returnResult()
+				.getResponseBody();
+
+			// Stored and waiting for its payment, which the reconciler takes on later.
+			assertThat(order).containsEntry("status", "PAYMENT_PENDING");
+			assertThat(this.orders.findByUserNewestFirst(user, Pageable.unpaged())).hasSize(1);
+		}
 
 		@Test
 		void answersServiceUnavailableStoresNothingAndFreesTheKey() {

@@ -3,16 +3,19 @@ package com.example.platform.user.accounts;
 import java.time.Clock;
 import java.util.UUID;
 
+import com.example.platform.support.events.Outbox;
 import com.example.platform.support.security.Caller;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Registration and profile lookup, with the rule who may see which profile. Password
  * hashing is deliberately slow, so it happens outside any database transaction: no
- * connection is held while a hash is computed.
+ * connection is held while a hash is computed. A registration is announced as
+ * {@link UserRegistered} through the outbox, in the transaction that stores the account.
  */
 @Service
 public class AccountService {
@@ -26,16 +29,24 @@ public class AccountService {
 
 	private final Clock clock;
 
-	public AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+	private final TransactionOperations transactions;
+
+	private final Outbox outbox;
+
+	public AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock,
+			TransactionOperations transactions, Outbox outbox) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
+		this.transactions = transactions;
+		this.outbox = outbox;
 	}
 
 	/**
 	 * Registers an account; exactly one of several concurrent registrations of one
 	 * address wins (the unique index decides), the others get
-	 * {@link EmailAlreadyRegisteredException}.
+	 * {@link EmailAlreadyRegisteredException}. The account and its {@link UserRegistered}
+	 * event commit together: a registration that fails publishes nothing.
 	 * @param email the address as typed
 	 * @param name the display name
 	 * @param password the password in clear, never stored or logged
@@ -52,7 +63,11 @@ public class AccountService {
 		UserAccount account = UserAccount.register(address, name, this.passwordEncoder.encode(password),
 				this.clock.instant());
 		try {
-			return this.accounts.saveAndFlush(account);
+			return this.transactions.execute(status -> {
+				UserAccount stored = this.accounts.saveAndFlush(account);
+				this.outbox.publish(UserRegistered.of(stored));
+				return stored;
+			});
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Lost a race with a concurrent registration of the same address.

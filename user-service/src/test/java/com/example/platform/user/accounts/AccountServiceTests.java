@@ -9,11 +9,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
+import com.example.platform.support.events.Outbox;
 import com.example.platform.support.security.Caller;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -32,12 +35,15 @@ class AccountServiceTests {
 
 	private final PasswordEncoder passwordEncoder = mock();
 
+	private final Outbox outbox = mock();
+
 	private AccountService service;
 
 	@BeforeEach
 	void setUp() {
 		given(this.passwordEncoder.encode(anyString())).willAnswer(invocation -> "hash:" + invocation.getArgument(0));
-		this.service = new AccountService(this.accounts, this.passwordEncoder, Clock.fixed(NOW, ZoneOffset.UTC));
+		this.service = new AccountService(this.accounts, this.passwordEncoder, Clock.fixed(NOW, ZoneOffset.UTC),
+				TransactionOperations.withoutTransaction(), this.outbox);
 	}
 
 	@Test
@@ -48,6 +54,22 @@ class AccountServiceTests {
 		assertThat(account.getName()).isEqualTo("Bob");
 		assertThat(account.getPasswordHash()).isEqualTo("hash:s3cret-enough");
 		assertThat(account.getCreatedAt()).isEqualTo(NOW);
+	}
+
+	@Test
+	void announcesTheRegistrationWithTheUserIdOnly() {
+		given(this.accounts.saveAndFlush(any())).willAnswer(invocation -> invocation.getArgument(0));
+		UserAccount account = this.service.register("bob@example.com", "Bob", "s3cret-enough");
+
+		ArgumentCaptor<UserRegistered> published = ArgumentCaptor.forClass(UserRegistered.class);
+		then(this.outbox).should().publish(published.capture());
+		UserRegistered event = published.getValue();
+		assertThat(event.topic()).isEqualTo("users.v1");
+		assertThat(event.key()).isEqualTo(account.getId().toString());
+		assertThat(event.type()).isEqualTo("UserRegistered");
+		assertThat(event.version()).isEqualTo(1);
+		assertThat(event.occurredAt()).isEqualTo(NOW);
+		assertThat(event.payload()).isEqualTo(new UserRegistered.Payload(account.getId(), NOW));
 	}
 
 	@Test
@@ -64,6 +86,7 @@ class AccountServiceTests {
 		assertThatExceptionOfType(EmailAlreadyRegisteredException.class)
 			.isThrownBy(() -> this.service.register("BOB@example.com", "Bob", "s3cret-enough"));
 		then(this.accounts).should(never()).saveAndFlush(any());
+		then(this.outbox).should(never()).publish(any());
 	}
 
 	@Test
@@ -71,6 +94,7 @@ class AccountServiceTests {
 		given(this.accounts.saveAndFlush(any())).willThrow(new DataIntegrityViolationException("duplicate key"));
 		assertThatExceptionOfType(EmailAlreadyRegisteredException.class)
 			.isThrownBy(() -> this.service.register("bob@example.com", "Bob", "s3cret-enough"));
+		then(this.outbox).should(never()).publish(any());
 	}
 
 	@Test
