@@ -121,7 +121,9 @@ class OutboxIT {
 
 		try (TopicRecords records = TopicRecords.of(this.bootstrapServers, this.topics.name("rolled.v1"))) {
 			records.await(r -> committed.aggregateId().equals(r.key()), WAIT);
-			assertThat(records.seen()).extracting(ConsumerRecord::key).containsExactly(committed.aggregateId());
+			// At least once: under load the committed event may be resubmitted and arrive
+			// twice; the rolled-back one must never arrive.
+			assertThat(records.seen()).extracting(ConsumerRecord::key).containsOnly(committed.aggregateId());
 		}
 		assertThat(stored(rolledBack)).isZero();
 	}
