@@ -17,7 +17,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Money is never moved twice: a replayed order request charges once (the PSP sandbox's
  * request journal counts the charges), and an order placed while payment-service is down
- * is paid by reconciliation once it is back, without a new request, with one charge.
+ * is paid once it is back, without a new request, with one charge (by whichever of the
+ * event path and reconciliation gets there first; {@link OrderPaidByEventIT} holds the
+ * reconciler off to show the event path alone).
  */
 @Tag("local-platform")
 @ExtendWith(PlatformExtension.class)
@@ -62,8 +64,9 @@ class OrderRecoveryIT {
 			local.startService(PlatformServices.PAYMENT_SERVICE);
 		}
 
-		// No new request: the order service's reconciler charges with the same key.
-		JsonNode paid = await("order " + orderId + " paid by reconciliation").atMost(Duration.ofSeconds(90))
+		// No new request: payment-service charges it on order-service's PaymentRequested,
+		// or the order service's reconciler does, with the same key.
+		JsonNode paid = await("order " + orderId + " paid once payment-service is back").atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> gateway.get("/api/orders/" + orderId, token).json(),
 					order -> "PAID".equals(order.get("status").asString()));

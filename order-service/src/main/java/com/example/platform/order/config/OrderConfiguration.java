@@ -15,17 +15,20 @@ import com.example.platform.order.client.PaymentServiceApi;
 import com.example.platform.order.client.RemoteCalls;
 import com.example.platform.order.client.UserServiceApi;
 import com.example.platform.order.ordering.CustomerReplica;
+import com.example.platform.order.ordering.OrderEvent;
 import com.example.platform.order.ordering.PaymentGateway;
 import com.example.platform.order.ordering.SagaTimings;
 import com.example.platform.order.ordering.UserDirectory;
 import com.example.platform.order.persistence.ReplicatedUserDirectory;
 import com.example.platform.order.reconciliation.ReconciliationQueue;
 
+import com.example.platform.support.events.EventTopics;
 import com.example.platform.support.retry.RetryPolicy;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -98,6 +101,16 @@ class OrderConfiguration {
 		return registry -> Gauge.builder("orders.reconciliation.backlog", queue, ReconciliationQueue::backlog)
 			.description("Orders whose payment or refund outcome is not known yet")
 			.register(registry);
+	}
+
+	/**
+	 * The topics this service publishes to, created at start-up when missing.
+	 * @param topics this deployment's topic names
+	 * @return their declarations
+	 */
+	@Bean
+	KafkaAdmin.NewTopics orderTopics(EventTopics topics) {
+		return topics.declare(OrderEvent.TOPIC);
 	}
 
 	@Bean

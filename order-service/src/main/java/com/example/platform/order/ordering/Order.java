@@ -49,6 +49,9 @@ public class Order {
 	// Null until stored; then the version of the stored row, for optimistic locking.
 	private Long version;
 
+	// Raised by the changes since the order was last stored; never stored themselves.
+	private final List<OrderEvent> events = new ArrayList<>();
+
 	private Order() {
 	}
 
@@ -125,6 +128,7 @@ public class Order {
 		order.createdAt = now.truncatedTo(ChronoUnit.MICROS);
 		order.updatedAt = order.createdAt;
 		order.reconciliation = Attempts.firstDue(now, reconciliation);
+		order.events.add(OrderPlaced.of(order));
 		return order;
 	}
 
@@ -282,6 +286,22 @@ public class Order {
 	}
 
 	/**
+	 * The charge could not be made (the payment service did not answer): reconciliation
+	 * looks again after the policy's backoff, and the payment service is asked through an
+	 * event to charge it meanwhile. Nothing happens to an order whose payment is no
+	 * longer awaited.
+	 * @param reason why, kept for operators
+	 * @param now the current time
+	 * @param policy the reconciliation policy
+	 */
+	public void requestPaymentLater(String reason, Instant now, RetryPolicy policy) {
+		if (this.status == OrderStatus.PAYMENT_PENDING) {
+			this.events.add(PaymentRequested.of(this, now));
+		}
+		reconcileLater(reason, now, policy);
+	}
+
+	/**
 	 * Makes reconciliation look at this order at the given time (an operator's "retry
 	 * now", or a test's).
 	 * @param at when reconciliation should look again
@@ -312,11 +332,37 @@ public class Order {
 		boolean changed = before != this.status;
 		if (changed) {
 			this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+			// Every change of state passes here: the events say exactly when an order
+			// became paid or cancelled.
+			if (this.status == OrderStatus.PAID) {
+				this.events.add(OrderPaid.of(this, this.updatedAt));
+			}
+			else if (this.status == OrderStatus.CANCELLED) {
+				this.events.add(OrderCancelled.of(this, this.updatedAt));
+			}
 		}
 		if (!this.status.needsReconciliation()) {
 			this.reconciliation.settle();
 		}
 		return changed;
+	}
+
+	/**
+	 * @return whether changes since the order was last stored raised events
+	 */
+	public boolean hasEvents() {
+		return !this.events.isEmpty();
+	}
+
+	/**
+	 * Hands over the events raised since the order was last stored, to be published with
+	 * the change that raised them; the order forgets them.
+	 * @return the events, oldest first
+	 */
+	public List<OrderEvent> releaseEvents() {
+		List<OrderEvent> released = List.copyOf(this.events);
+		this.events.clear();
+		return released;
 	}
 
 	/**

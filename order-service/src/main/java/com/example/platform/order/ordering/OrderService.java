@@ -18,6 +18,7 @@ import org.apache.commons.logging.LogFactory;
 
 import com.example.platform.order.catalog.Product;
 import com.example.platform.order.catalog.ProductRepository;
+import com.example.platform.support.events.Outbox;
 import com.example.platform.support.events.ProcessedEvents;
 import com.example.platform.support.idempotency.Claim;
 import com.example.platform.support.idempotency.IdempotencyKey;
@@ -65,10 +66,13 @@ public class OrderService {
 
 	private final ProcessedEvents processed;
 
+	private final Outbox outbox;
+
 	public OrderService(ProductRepository products, OrderRepository orders, UserDirectory users,
 			PaymentGateway payments, TransactionTemplate transactions, Clock clock, SagaTimings timings,
-			IdempotentRequests idempotency, MeterRegistry meters, ProcessedEvents processed) {
+			IdempotentRequests idempotency, MeterRegistry meters, ProcessedEvents processed, Outbox outbox) {
 		this.processed = processed;
+		this.outbox = outbox;
 		this.products = products;
 		this.orders = orders;
 		this.users = users;
@@ -151,7 +155,7 @@ public class OrderService {
 		Order order = Order.place(userId, priced.lines(), priced.currency(), paymentMethod, this.clock.instant(),
 				this.reconciliation);
 		this.transactions.executeWithoutResult(status -> {
-			this.orders.save(order);
+			store(order);
 			claim.link(order.getId());
 		});
 		return chargeAndRecord(order);
@@ -257,7 +261,7 @@ public class OrderService {
 		try {
 			this.transactions.executeWithoutResult(status -> {
 				if (this.processed.markProcessed(eventId)) {
-					this.orders.save(order);
+					store(order);
 				}
 			});
 		}
@@ -286,7 +290,7 @@ public class OrderService {
 					+ ex.getMessage());
 			String reason = ex.getMessage();
 			return changeStored(order,
-					stored -> stored.reconcileLater(reason, this.clock.instant(), this.reconciliation));
+					stored -> stored.requestPaymentLater(reason, this.clock.instant(), this.reconciliation));
 		}
 		return changeStored(order, recording(result));
 	}
@@ -306,12 +310,13 @@ public class OrderService {
 	/**
 	 * Changes an order this request stored (or read) itself, without reading it again:
 	 * the version check of the update tells whether anyone changed it since, and only
-	 * then is it read again and the change re-applied.
+	 * then is it read again and the change re-applied. A change that raised events is
+	 * stored with them in one transaction; one that raised none is a single statement.
 	 */
 	private Order changeStored(Order order, Consumer<Order> change) {
 		try {
 			change.accept(order);
-			return this.orders.save(order);
+			return order.hasEvents() ? this.transactions.execute(status -> store(order)) : this.orders.save(order);
 		}
 		catch (OptimisticLockingFailureException ex) {
 			return inTransaction(order.getId(), change);
@@ -416,13 +421,26 @@ public class OrderService {
 		return inTransaction(orderId, order -> order.reconcileLater(reason, this.clock.instant(), this.reconciliation));
 	}
 
+	/**
+	 * Stores an order and publishes the events its changes raised, in the caller's
+	 * transaction: the events are sent exactly when the change commits. Every save of an
+	 * order goes through here.
+	 */
+	private Order store(Order order) {
+		this.orders.save(order);
+		for (OrderEvent event : order.releaseEvents()) {
+			this.outbox.publish(event);
+		}
+		return order;
+	}
+
 	private Order inTransaction(UUID orderId, Consumer<Order> change) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return this.transactions.execute(status -> {
 					Order order = this.orders.findById(orderId).orElseThrow(OrderNotFoundException::new);
 					change.accept(order);
-					return this.orders.save(order);
+					return store(order);
 				});
 			}
 			catch (OptimisticLockingFailureException ex) {

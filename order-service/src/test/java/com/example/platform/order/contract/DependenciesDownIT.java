@@ -1,21 +1,27 @@
 package com.example.platform.order.contract;
 
 import java.time.Instant;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import com.example.platform.order.OrderServiceIntegrationTest;
 import com.example.platform.order.ordering.CustomerReplica;
+import com.example.platform.order.ordering.OrderEvent;
 import com.example.platform.order.reconciliation.OrderReconciler;
 import com.example.platform.order.ordering.OrderRepository;
 import com.example.platform.order.ordering.OrderStatus;
+import com.example.platform.support.events.EventTopics;
 import com.example.platform.testing.jwt.TestTokenIssuer;
+import com.example.platform.testing.kafka.TopicRecords;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.contract.stubrunner.spring.AutoConfigureStubRunner;
 import org.springframework.cloud.contract.stubrunner.spring.StubRunnerProperties.StubsMode;
@@ -33,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What customers get when a service the order service needs is down: nothing stored and a
  * 503 when the user cannot be checked; a stored order when the customer is in the order
- * service's own replica; a stored order and a 202 when only the payment is unknown.
+ * service's own replica; a stored order, a 202 and the charge requested by event when
+ * only the payment service cannot be reached.
  */
 class DependenciesDownIT {
 
@@ -41,6 +48,10 @@ class DependenciesDownIT {
 			{"items": [{"sku": "ESPRESSO-CUP", "quantity": 1}], "paymentMethod": "tok_visa"}""";
 
 	static RestTestClient.ResponseSpec place(int port, String user, String key) {
+		return place(port, user, key, BODY);
+	}
+
+	static RestTestClient.ResponseSpec place(int port, String user, String key, String body) {
 		return RestTestClient.bindToServer()
 			.baseUrl("http://127.0.0.1:" + port)
 			.build()
@@ -49,7 +60,7 @@ class DependenciesDownIT {
 			.header("Authorization", "Bearer " + TestTokenIssuer.shared().userToken(UUID.fromString(user)))
 			.header("Idempotency-Key", key)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(BODY)
+			.body(body)
 			.exchange();
 	}
 
@@ -135,6 +146,12 @@ class DependenciesDownIT {
 		@Autowired
 		JdbcClient jdbc;
 
+		@Autowired
+		EventTopics topics;
+
+		@Value("${spring.kafka.bootstrap-servers}")
+		String bootstrapServers;
+
 		@BeforeEach
 		void nothingElseDue() {
 			this.jdbc.sql("update orders set reconcile_after = null").update();
@@ -153,6 +170,14 @@ class DependenciesDownIT {
 				.getResponseBody();
 			assertThat(order).containsEntry("status", "PAYMENT_PENDING");
 			UUID id = UUID.fromString(order.get("id").toString());
+			// payment-service is asked for the charge by event, for when it is back.
+			try (TopicRecords records = TopicRecords.of(this.bootstrapServers, this.topics.name(OrderEvent.TOPIC))) {
+				ConsumerRecord<String, byte[]> requested = records.await(
+						record -> id.toString().equals(record.key())
+								&& "PaymentRequested".equals(TopicRecords.header(record, "event-type")),
+						Duration.ofSeconds(30));
+				assertThat(TopicRecords.text(requested)).contains("\"idempotencyKey\":\"order-" + id + "\"");
+			}
 
 			// Reconciliation cannot finish either while the payment service is down: it
 			// backs off.

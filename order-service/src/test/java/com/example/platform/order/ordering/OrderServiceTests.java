@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import com.example.platform.order.ordering.OrderRules.RequestedLine;
 import com.example.platform.order.catalog.Money;
 import com.example.platform.order.catalog.ProductRepository;
+import com.example.platform.support.events.Outbox;
+import com.example.platform.support.events.OutgoingEvent;
 import com.example.platform.support.events.ProcessedEvents;
 import com.example.platform.support.idempotency.Claim;
 import com.example.platform.support.idempotency.IdempotencyKey;
@@ -31,11 +33,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import org.mockito.ArgumentCaptor;
+
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -60,6 +65,8 @@ class OrderServiceTests {
 
 	private final ProcessedEvents processed = mock();
 
+	private final Outbox outbox = mock();
+
 	private OrderService service;
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -74,7 +81,7 @@ class OrderServiceTests {
 			.willAnswer(invocation -> Optional.ofNullable(this.stored.get(invocation.<UUID>getArgument(0))));
 		this.service = new OrderService(this.products, this.orders, this.users, this.payments,
 				new TransactionTemplate(mock(PlatformTransactionManager.class)), Clock.fixed(NOW, ZoneOffset.UTC),
-				this.timings, this.idempotency, this.meters, this.processed);
+				this.timings, this.idempotency, this.meters, this.processed, this.outbox);
 	}
 
 	@Test
@@ -435,6 +442,82 @@ class OrderServiceTests {
 	void aSettledPaymentForAnUnknownOrderIsRefused() {
 		assertThatExceptionOfType(OrderNotFoundException.class)
 			.isThrownBy(() -> this.service.paymentSettled(UUID.randomUUID(), UUID.randomUUID(), Orders.approved()));
+	}
+
+	@Test
+	void publishesThePlacedOrderAndThenItsPayment() {
+		given(this.users.exists(this.userId)).willReturn(true);
+		PaymentResult approved = Orders.approved();
+		given(this.payments.charge(any())).willReturn(approved);
+
+		Order order = place(new AtomicReference<>());
+
+		assertThat(published()).extracting(OutgoingEvent::type).containsExactly("OrderPlaced", "OrderPaid");
+		assertThat(published()).allSatisfy(event -> assertThat(event.key()).isEqualTo(order.getId().toString()));
+		assertThat(((OrderPaid) published().get(1)).payload().paymentId()).isEqualTo(approved.paymentId());
+	}
+
+	@Test
+	void publishesOnlyThePlacedOrderWhenThePaymentIsDeclined() {
+		given(this.users.exists(this.userId)).willReturn(true);
+		given(this.payments.charge(any())).willReturn(Orders.declined());
+
+		place(new AtomicReference<>());
+
+		assertThat(published()).extracting(OutgoingEvent::type).containsExactly("OrderPlaced");
+	}
+
+	@Test
+	void asksForThePaymentThroughAnEventWhenThePaymentServiceCannotBeReached() {
+		given(this.users.exists(this.userId)).willReturn(true);
+		given(this.payments.charge(any()))
+			.willThrow(new DependencyUnavailableException("payment service", new RuntimeException("refused")));
+
+		Order order = place(new AtomicReference<>());
+
+		assertThat(published()).extracting(OutgoingEvent::type).containsExactly("OrderPlaced", "PaymentRequested");
+		PaymentRequested.Payload requested = ((PaymentRequested) published().get(1)).payload();
+		assertThat(requested.idempotencyKey()).isEqualTo(order.paymentKey());
+		assertThat(requested.amount()).isEqualTo(order.getTotal());
+		assertThat(requested.paymentMethod()).isEqualTo("tok_visa");
+	}
+
+	@Test
+	void publishesTheCancellationWithItsRefund() {
+		Order order = existing(paidBy(this.userId));
+		given(this.payments.findByOrder(order.getId()))
+			.willReturn(Optional.of(new PaymentResult(order.getPaymentId(), PaymentResult.State.APPROVED, null)));
+		UUID refundId = UUID.randomUUID();
+		given(this.payments.refundInFull(any())).willReturn(new RefundResult(refundId, RefundResult.State.SUCCEEDED));
+
+		this.service.cancel(order.getId(), this.userId);
+
+		assertThat(published()).singleElement()
+			.isInstanceOfSatisfying(OrderCancelled.class,
+					cancelled -> assertThat(cancelled.payload().refundId()).isEqualTo(refundId));
+	}
+
+	@Test
+	void publishesNothingWhenASettledPaymentChangesNothing() {
+		Order order = existing(paidBy(this.userId));
+		given(this.processed.markProcessed(any())).willReturn(true);
+
+		this.service.paymentSettled(UUID.randomUUID(), order.getId(),
+				new PaymentResult(order.getPaymentId(), PaymentResult.State.APPROVED, null));
+
+		then(this.outbox).shouldHaveNoInteractions();
+	}
+
+	private List<OutgoingEvent> published() {
+		ArgumentCaptor<OutgoingEvent> events = ArgumentCaptor.forClass(OutgoingEvent.class);
+		then(this.outbox).should(atLeast(0)).publish(events.capture());
+		return events.getAllValues();
+	}
+
+	/** An order as stored before the test: what it raised was published then. */
+	private Order existing(Order order) {
+		order.releaseEvents();
+		return keep(order);
 	}
 
 	private Order keep(Order order) {

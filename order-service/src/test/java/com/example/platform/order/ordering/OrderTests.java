@@ -216,4 +216,50 @@ class OrderTests {
 		return order;
 	}
 
+	@Test
+	void raisesAnEventWhenPlacedAndWhenItBecomesPaid() {
+		Order order = Orders.pending();
+		assertThat(order.releaseEvents()).singleElement().isInstanceOf(OrderPlaced.class);
+
+		order.applyPayment(Orders.approved(), this.later);
+		order.applyPayment(Orders.approved(), this.later.plusSeconds(1));
+
+		assertThat(order.releaseEvents()).singleElement()
+			.isInstanceOfSatisfying(OrderPaid.class, paid -> assertThat(paid.occurredAt()).isEqualTo(this.later));
+		assertThat(order.hasEvents()).isFalse();
+	}
+
+	@Test
+	void raisesOneEventWhenItBecomesCancelled() {
+		Order order = Orders.pending();
+		order.applyPayment(Orders.declined(), this.later);
+		order.releaseEvents();
+
+		order.requestCancellation(this.later);
+		order.requestCancellation(this.later);
+
+		assertThat(order.releaseEvents()).singleElement().isInstanceOf(OrderCancelled.class);
+	}
+
+	@Test
+	void asksForItsPaymentThroughAnEventOnlyWhileItIsAwaited() {
+		Order pending = Orders.pending();
+		pending.releaseEvents();
+		pending.requestPaymentLater("refused", this.later, Orders.RECONCILIATION);
+		assertThat(pending.releaseEvents()).singleElement()
+			.isInstanceOfSatisfying(PaymentRequested.class,
+					requested -> assertThat(requested.payload().idempotencyKey()).isEqualTo(pending.paymentKey()));
+
+		Order paid = Orders.paid();
+		paid.releaseEvents();
+		paid.requestPaymentLater("refused", this.later, Orders.RECONCILIATION);
+		assertThat(paid.hasEvents()).isFalse();
+	}
+
+	@Test
+	void anOrderReadBackHasNoEvents() {
+		Order order = Orders.paid();
+		assertThat(Order.restore(order.stored(), order.getLines()).hasEvents()).isFalse();
+	}
+
 }

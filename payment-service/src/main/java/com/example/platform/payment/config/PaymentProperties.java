@@ -21,11 +21,13 @@ import org.springframework.validation.annotation.Validated;
  * @param currencies the ISO 4217 currencies accepted
  * @param provider where and how to reach the payment provider
  * @param resolver how pending payments and refunds are resolved
+ * @param orderEvents how charges requested through order-service's events are made
  */
 @ConfigurationProperties("platform.payments")
 @Validated
 public record PaymentProperties(@NotEmpty Set<@Pattern(regexp = "[A-Z]{3}") String> currencies,
-		@Valid @NotNull Provider provider, @Valid @DefaultValue Resolver resolver) {
+		@Valid @NotNull Provider provider, @Valid @DefaultValue Resolver resolver,
+		@Valid @DefaultValue OrderEvents orderEvents) {
 
 	/**
 	 * @param baseUrl the provider's base URL (without {@code /v1})
@@ -49,6 +51,14 @@ public record PaymentProperties(@NotEmpty Set<@Pattern(regexp = "[A-Z]{3}") Stri
 	public record Resolver(@DefaultValue("15s") Duration interval, @DefaultValue("30s") Duration firstDelay,
 			@DefaultValue("30s") Duration backoff, @DefaultValue("15m") Duration maxBackoff,
 			@DefaultValue("8") @Positive int maxAttempts, @DefaultValue("50") @Positive int batchSize) {
+	}
+
+	/**
+	 * @param requester the client id of the service whose {@code PaymentRequested} events
+	 * are charged on its behalf: its idempotency keys are scoped to it, so a charge
+	 * requested by event and the same charge over HTTP (with its token) are one
+	 */
+	public record OrderEvents(@DefaultValue("order-service") @NotEmpty String requester) {
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -26,12 +27,18 @@ import org.springframework.cloud.contract.verifier.messaging.internal.ContractVe
 
 /**
  * Reads the messages a provider sent, for its generated contract tests: each call answers
- * the next record of the topic that no earlier call answered.
+ * the next record of the topic that no earlier call answered and, when the contract's
+ * message names its {@value #TYPE_HEADER} header, that has this type (a topic can carry
+ * several event types of one aggregate, such as an order's placement before the event
+ * under contract).
  */
 public class TopicMessageReceiver implements MessageVerifierReceiver<ContractVerifierMessage>, DisposableBean {
 
 	/** Long enough for an outbox that sends after the commit, on a busy machine. */
 	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+	/** The header naming an event's type. */
+	static final String TYPE_HEADER = "event-type";
 
 	private static final Log logger = LogFactory.getLog(TopicMessageReceiver.class);
 
@@ -60,8 +67,9 @@ public class TopicMessageReceiver implements MessageVerifierReceiver<ContractVer
 		TopicRecords records = this.topics.computeIfAbsent(topic, name -> TopicRecords.of(this.bootstrapServers, name));
 		Duration wait = Duration.of(timeout, timeUnit.toChronoUnit());
 		try {
-			ConsumerRecord<String, byte[]> record = records.await(candidate -> !this.answered.contains(candidate),
-					wait);
+			Predicate<ConsumerRecord<String, byte[]>> ofContract = ofContract(contract);
+			ConsumerRecord<String, byte[]> record = records
+				.await(candidate -> !this.answered.contains(candidate) && ofContract.test(candidate), wait);
 			this.answered.add(record);
 			return message(record);
 		}
@@ -74,6 +82,14 @@ public class TopicMessageReceiver implements MessageVerifierReceiver<ContractVer
 	@Override
 	public @Nullable ContractVerifierMessage receive(String destination, @Nullable YamlContract contract) {
 		return receive(destination, DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, contract);
+	}
+
+	private static Predicate<ConsumerRecord<String, byte[]>> ofContract(@Nullable YamlContract contract) {
+		if (contract == null || contract.outputMessage == null || contract.outputMessage.headers == null
+				|| !(contract.outputMessage.headers.get(TYPE_HEADER) instanceof String type)) {
+			return record -> true;
+		}
+		return record -> type.equals(TopicRecords.header(record, TYPE_HEADER));
 	}
 
 	private static ContractVerifierMessage message(ConsumerRecord<String, byte[]> record) {
