@@ -2,14 +2,14 @@ import org.springframework.cloud.contract.spec.Contract
 
 Contract.make {
 	description '''When order-service cannot reach payment-service to charge an order, it asks for the charge
-on orders.v1, keyed by the order id, with the idempotency key of its HTTP charge: payment-service
+on orders.payment-requests.v1, keyed by the order id, with the idempotency key of its HTTP charge: payment-service
 charges the order when it reads it, once, whichever of the event and the HTTP call comes first'''
 	label 'payment_requested'
 	input {
 		triggeredBy('requestPaymentWhilePaymentServiceIsDown()')
 	}
 	outputMessage {
-		sentTo 'orders.v1'
+		sentTo 'orders.payment-requests.v1'
 		headers {
 			header('event-type', 'PaymentRequested')
 			header('event-version', '1')

@@ -17,6 +17,7 @@ import com.example.platform.order.client.UserServiceApi;
 import com.example.platform.order.ordering.CustomerReplica;
 import com.example.platform.order.ordering.OrderEvent;
 import com.example.platform.order.ordering.PaymentGateway;
+import com.example.platform.order.ordering.PaymentRequested;
 import com.example.platform.order.ordering.SagaTimings;
 import com.example.platform.order.ordering.UserDirectory;
 import com.example.platform.order.persistence.ReplicatedUserDirectory;
@@ -110,7 +111,7 @@ class OrderConfiguration {
 	 */
 	@Bean
 	KafkaAdmin.NewTopics orderTopics(EventTopics topics) {
-		return topics.declare(OrderEvent.TOPIC);
+		return topics.declare(OrderEvent.TOPIC, PaymentRequested.TOPIC);
 	}
 
 	@Bean

@@ -20,6 +20,12 @@ import com.example.platform.order.catalog.Money;
 public record PaymentRequested(UUID eventId, String type, int version, Instant occurredAt, String aggregateId,
 		Payload payload) implements OrderEvent {
 
+	/**
+	 * The topic of charge requests, without the deployment's prefix: a topic of its own,
+	 * so payment-service reads only these and not every order's events.
+	 */
+	public static final String TOPIC = "orders.payment-requests.v1";
+
 	static final String TYPE = "PaymentRequested";
 
 	static final int VERSION = 1;
@@ -27,6 +33,11 @@ public record PaymentRequested(UUID eventId, String type, int version, Instant o
 	static PaymentRequested of(Order order, Instant now) {
 		return new PaymentRequested(UUID.randomUUID(), TYPE, VERSION, now, order.getId().toString(), new Payload(
 				order.getId(), order.getUserId(), order.getTotal(), order.getPaymentMethod(), order.paymentKey()));
+	}
+
+	@Override
+	public String topic() {
+		return TOPIC;
 	}
 
 	/**

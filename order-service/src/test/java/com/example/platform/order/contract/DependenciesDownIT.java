@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.example.platform.order.OrderServiceIntegrationTest;
 import com.example.platform.order.ordering.CustomerReplica;
-import com.example.platform.order.ordering.OrderEvent;
+import com.example.platform.order.ordering.PaymentRequested;
 import com.example.platform.order.reconciliation.OrderReconciler;
 import com.example.platform.order.ordering.OrderRepository;
 import com.example.platform.order.ordering.OrderStatus;
@@ -171,7 +171,8 @@ class DependenciesDownIT {
 			assertThat(order).containsEntry("status", "PAYMENT_PENDING");
 			UUID id = UUID.fromString(order.get("id").toString());
 			// payment-service is asked for the charge by event, for when it is back.
-			try (TopicRecords records = TopicRecords.of(this.bootstrapServers, this.topics.name(OrderEvent.TOPIC))) {
+			try (TopicRecords records = TopicRecords.of(this.bootstrapServers,
+					this.topics.name(PaymentRequested.TOPIC))) {
 				ConsumerRecord<String, byte[]> requested = records.await(
 						record -> id.toString().equals(record.key())
 								&& "PaymentRequested".equals(TopicRecords.header(record, "event-type")),

@@ -1,13 +1,11 @@
 package com.example.platform.payment.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 
 import com.example.platform.payment.config.PaymentProperties;
@@ -41,13 +39,13 @@ class PaymentRequestsListener {
 
 	private static final Log logger = LogFactory.getLog(PaymentRequestsListener.class);
 
-	/** order-service's topic, without the deployment's prefix. */
-	static final String TOPIC = "orders.v1";
+	/**
+	 * order-service's topic of charge requests (its other order events are on a topic
+	 * this service does not read), without the deployment's prefix.
+	 */
+	static final String TOPIC = "orders.payment-requests.v1";
 
 	static final String PAYMENT_REQUESTED = "PaymentRequested";
-
-	/** The header order-service's outbox puts on every event. */
-	private static final String TYPE_HEADER = "event-type";
 
 	private final EventReader reader;
 
@@ -63,12 +61,6 @@ class PaymentRequestsListener {
 
 	@KafkaListener(topics = "#{@eventTopics.name('" + TOPIC + "')}")
 	void on(ConsumerRecord<String, byte[]> record) {
-		String type = header(record, TYPE_HEADER);
-		if (type != null && !type.equals(PAYMENT_REQUESTED)) {
-			// The order's other events (placed, paid, cancelled) are not for this
-			// service.
-			return;
-		}
 		IncomingEvent event = this.reader.read(record.value(), PAYMENT_REQUESTED, 1);
 		PaymentRequested requested = this.reader.payload(event, PaymentRequested.class);
 		try {
@@ -91,11 +83,6 @@ class PaymentRequestsListener {
 			throw new InvalidEventException(
 					"Charge of order " + requested.orderId() + " refused: " + ex.getClass().getSimpleName());
 		}
-	}
-
-	private static @Nullable String header(ConsumerRecord<String, byte[]> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 	/**

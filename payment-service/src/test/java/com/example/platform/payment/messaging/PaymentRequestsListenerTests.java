@@ -67,14 +67,14 @@ class PaymentRequestsListenerTests {
 	}
 
 	@Test
-	void ignoresTheOrdersOtherEvents() {
-		this.listener.on(record("OrderPaid", "{\"type\":\"OrderPaid\"}"));
-
+	void refusesAnotherEventType() {
+		assertThatExceptionOfType(InvalidEventException.class).isThrownBy(() -> this.listener.on(record("OrderPaid",
+				"{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"OrderPaid\",\"version\":1,\"payload\":{}}")));
 		then(this.payments).shouldHaveNoInteractions();
 	}
 
 	private static ConsumerRecord<String, byte[]> record(String type, String value) {
-		ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("orders.v1", 0, 0, "key",
+		ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("orders.payment-requests.v1", 0, 0, "key",
 				value.getBytes(StandardCharsets.UTF_8));
 		record.headers().add("event-type", type.getBytes(StandardCharsets.UTF_8));
 		return record;
