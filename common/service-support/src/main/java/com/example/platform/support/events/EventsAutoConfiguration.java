@@ -1,12 +1,15 @@
 package com.example.platform.support.events;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +34,8 @@ import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.scheduling.annotation.AsyncConfigurer;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Events for the services that have Kafka on their class path: topic names, the event
@@ -39,6 +45,8 @@ import org.springframework.modulith.events.RoutingTarget;
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
 		beforeName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+				// before Boot's AsyncConfigurer, which backs off for the outbox's
+				"org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",
 				"org.springframework.modulith.events.config.EventExternalizationAutoConfiguration",
 				"org.springframework.modulith.events.jackson.JacksonEventSerializationConfiguration" })
 @ConditionalOnClass(KafkaOperations.class)
@@ -132,10 +140,58 @@ public class EventsAutoConfiguration {
 			return new JsonEventSerializer(json);
 		}
 
+		/**
+		 * The outbox hands its events to the broker after their commits on one thread, in
+		 * the order the commits happened: an aggregate's events keep their order on their
+		 * partition. Modulith sends on the default {@code @Async} executor, which with
+		 * virtual threads starts a thread per event, so an order's {@code OrderPaid}
+		 * could overtake its {@code OrderPlaced} (seen under load). A send only hands the
+		 * record to the producer, so one thread keeps up; while the broker cannot be
+		 * reached each send waits at most {@code max.block.ms}, and the events stay in
+		 * the outbox for the upkeep to resubmit. The services use {@code @Async} for
+		 * nothing else.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(AsyncConfigurer.class)
+		OutboxSender outboxSender(ThreadPoolTaskExecutorBuilder builder) {
+			return new OutboxSender(builder);
+		}
+
 		@Bean
 		OutboxUpkeep outboxUpkeep(IncompleteEventPublications incomplete, CompletedEventPublications completed,
 				EventsProperties properties, JdbcClient jdbc, MeterRegistry meters) {
 			return new OutboxUpkeep(incomplete, completed, properties, jdbc, meters);
+		}
+
+	}
+
+	/**
+	 * One thread, in submission order, for the outbox's sends: the {@code @Async}
+	 * executor of a service with an outbox. Queued sends finish (for a few seconds) when
+	 * the service stops; any left are resubmitted from the outbox after the next start.
+	 */
+	static final class OutboxSender implements AsyncConfigurer, DisposableBean {
+
+		private final ThreadPoolTaskExecutor executor;
+
+		OutboxSender(ThreadPoolTaskExecutorBuilder builder) {
+			this.executor = builder.corePoolSize(1)
+				.maxPoolSize(1)
+				.threadNamePrefix("outbox-")
+				.awaitTermination(true)
+				.awaitTerminationPeriod(Duration.ofSeconds(5))
+				.build();
+			this.executor.initialize();
+		}
+
+		@Override
+		public Executor getAsyncExecutor() {
+			return this.executor;
+		}
+
+		@Override
+		public void destroy() {
+			this.executor.shutdown();
 		}
 
 	}
