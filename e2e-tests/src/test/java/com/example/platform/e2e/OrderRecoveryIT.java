@@ -90,16 +90,11 @@ class OrderRecoveryIT {
 	}
 
 	private static boolean paymentBreakerSettled(Gateway orderService) {
-		double closed = meter(orderService, "resilience4j.circuitbreaker.state", "state:closed");
-		double failed = meter(orderService, "resilience4j.circuitbreaker.buffered.calls", "kind:failed");
+		double closed = Meters.value(orderService, "resilience4j.circuitbreaker.state", "name:payment-service",
+				"state:closed");
+		double failed = Meters.value(orderService, "resilience4j.circuitbreaker.buffered.calls", "name:payment-service",
+				"kind:failed");
 		return closed == 1.0 && failed == 0.0;
-	}
-
-	private static double meter(Gateway orderService, String name, String tag) {
-		Gateway.Response meter = orderService.get("/actuator/metrics/" + name + "?tag=name:payment-service&tag=" + tag,
-				null);
-		assertThat(meter.status()).as("%s", meter).isEqualTo(200);
-		return meter.json().get("measurements").get(0).get("value").asDouble();
 	}
 
 }
