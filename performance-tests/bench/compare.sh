@@ -11,7 +11,8 @@
 #   performance-tests/bench/compare.sh --gateway URL --user-service URL --order-service URL [--pg URL]
 # Options: --duration S (each load, default 10), --connections N (default 8), --warm-up S (default 3),
 #          --pg postgresql://postgres@127.0.0.1:PORT/platform (default: the ready file's postgres=,
-#          else the default port 15432), --no-pgbench.
+#          else the default port 15432), --no-pgbench, --only orders,me,products (the workloads
+#          to run, default all three; alternating rounds of two builds need only orders).
 # Needs wrk, curl, ss and pgbench. Loopback only; every load is bounded by its duration.
 set -euo pipefail
 
@@ -25,6 +26,7 @@ user_service=
 order_service=
 pg_url=
 run_pgbench=1
+only=orders,me,products
 
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -37,7 +39,8 @@ while [ $# -gt 0 ]; do
 		--connections) connections=$2; shift 2 ;;
 		--warm-up) warm_up=$2; shift 2 ;;
 		--no-pgbench) run_pgbench=0; shift ;;
-		-h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+		--only) only=$2; shift 2 ;;
+		-h|--help) sed -n '2,18p' "$0"; exit 0 ;;
 		*) echo "compare.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
 	esac
 done
@@ -135,6 +138,7 @@ rows=()
 declare -A rate=()
 run_load() { # label target url [wrk args...]
 	local label=$1 target=$2 url=$3; shift 3
+	case ",$only," in *",$label,"*) ;; *) return 0 ;; esac
 	# wrk takes the URL before the script's arguments (after --)
 	wrk -t2 -c"$connections" -d"${warm_up}s" --timeout 10s "$url" "$@" >/dev/null
 	local before after out requests
@@ -187,8 +191,8 @@ for name in "${processes[@]}"; do printf ' %7s' "${name:0:7}"; done
 echo "   (CPU ms per request per process)"
 printf '%s\n' "${rows[@]}"
 echo
-printf '%-44s %s\n' "gateway/direct orders/s" "$(ratio "${rate[orders/gateway]}" "${rate[orders/direct]}")"
-printf '%-44s %s\n' "gateway/direct GET /api/users/me" "$(ratio "${rate[me/gateway]}" "${rate[me/direct]}")"
-printf '%-44s %s\n' "gateway/direct GET /api/products" "$(ratio "${rate[products/gateway]}" "${rate[products/direct]}")"
+printf '%-44s %s\n' "gateway/direct orders/s" "$(ratio "${rate[orders/gateway]:-}" "${rate[orders/direct]:-}")"
+printf '%-44s %s\n' "gateway/direct GET /api/users/me" "$(ratio "${rate[me/gateway]:-}" "${rate[me/direct]:-}")"
+printf '%-44s %s\n' "gateway/direct GET /api/products" "$(ratio "${rate[products/gateway]:-}" "${rate[products/direct]:-}")"
 printf '%-44s %s\n' "pgbench order-like tps (8 clients, ${duration} s)" "$tps"
-printf '%-44s %s\n' "gateway orders/s / pgbench tps" "$([ "$tps" = n/a ] && echo n/a || ratio "${rate[orders/gateway]}" "$tps")"
+printf '%-44s %s\n' "gateway orders/s / pgbench tps" "$([ "$tps" = n/a ] && echo n/a || ratio "${rate[orders/gateway]:-}" "$tps")"

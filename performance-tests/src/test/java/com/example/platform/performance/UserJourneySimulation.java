@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;
@@ -44,7 +45,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * <p>
  * Targets {@code perf.baseUrl} when given (loopback only); otherwise starts the local
  * platform (every service its own process, free ports, fresh data) before the run and
- * stops it after.
+ * stops it after, once it has printed what the run's events did ({@link EventFigures}:
+ * commit to broker acknowledgement per event type, the outboxes' rates, occurrence to the
+ * consumer's effect) and written them to {@code target/events/results.properties}.
  */
 public class UserJourneySimulation extends Simulation {
 
@@ -63,6 +66,8 @@ public class UserJourneySimulation extends Simulation {
 	private final LocalPlatform platform;
 
 	private final URI baseUrl;
+
+	private Instant loadStarted = Instant.now();
 
 	public UserJourneySimulation() {
 		String configured = System.getProperty("perf.baseUrl", "");
@@ -140,6 +145,7 @@ public class UserJourneySimulation extends Simulation {
 
 	@Override
 	public void before() {
+		this.loadStarted = Instant.now();
 		System.out.printf(
 				"Load: for %d s, %d new users/s each register + login + %d x me, and %d new users/s each register + login + products + place order + get order, against %s%n",
 				this.duration, this.rate, this.meRepeat, this.orderRate, this.baseUrl);
@@ -148,6 +154,9 @@ public class UserJourneySimulation extends Simulation {
 	@Override
 	public void after() {
 		if (this.platform != null) {
+			EventFigures events = EventFigures.afterRun(this.platform, this.loadStarted);
+			System.out.println(events.table());
+			events.write(Path.of(System.getProperty("perf.eventsResults", "target/events/results.properties")));
 			this.platform.close();
 			System.out
 				.println("Stopped the local platform; processes still running: " + this.platform.runningProcesses());

@@ -1,15 +1,11 @@
 package com.example.platform.support.events;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.Executor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -29,13 +25,10 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.modulith.events.CompletedEventPublications;
-import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.RoutingTarget;
-import org.springframework.scheduling.annotation.AsyncConfigurer;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Events for the services that have Kafka on their class path: topic names, the event
@@ -45,9 +38,6 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
 		beforeName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-				// before Boot's AsyncConfigurer, which backs off for the outbox's
-				"org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",
-				"org.springframework.modulith.events.config.EventExternalizationAutoConfiguration",
 				"org.springframework.modulith.events.jackson.JacksonEventSerializationConfiguration" })
 @ConditionalOnClass(KafkaOperations.class)
 @EnableConfigurationProperties(EventsProperties.class)
@@ -98,6 +88,17 @@ public class EventsAutoConfiguration {
 	}
 
 	/**
+	 * Every listener's latency per event, from the change in the producer to the effect
+	 * here ({@code events.consumed.latency}), by the system clock: a service's own
+	 * {@code Clock} (fixed in some tests) is domain time, not elapsed time.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(RecordInterceptor.class)
+	EventLatency eventLatency(MeterRegistry meters) {
+		return new EventLatency(meters, Clock.systemUTC());
+	}
+
+	/**
 	 * The outbox sends on a task executor after the commit: the trace (and request id) of
 	 * the change goes with it, so the consumer's span joins the trace that caused the
 	 * event.
@@ -110,24 +111,13 @@ public class EventsAutoConfiguration {
 
 	/** The outbox, for the services that publish events. */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(EventExternalizationConfiguration.class)
+	@ConditionalOnClass(IncompleteEventPublications.class)
 	@ConditionalOnBean(JdbcClient.class)
 	static class OutboxConfiguration {
 
 		@Bean
 		Outbox outbox(ApplicationEventPublisher publisher) {
 			return new Outbox(publisher);
-		}
-
-		@Bean
-		EventExternalizationConfiguration eventExternalization(EventTopics topics) {
-			return EventExternalizationConfiguration.externalizing()
-				.selectByType(OutgoingEvent.class)
-				.route(OutgoingEvent.class,
-						event -> RoutingTarget.forTarget(topics.name(event.topic())).andKey(event.key()))
-				.headers(OutgoingEvent.class,
-						event -> Map.of(TYPE_HEADER, event.type(), VERSION_HEADER, String.valueOf(event.version())))
-				.build();
 		}
 
 		/**
@@ -141,57 +131,19 @@ public class EventsAutoConfiguration {
 		}
 
 		/**
-		 * The outbox hands its events to the broker after their commits on one thread, in
-		 * the order the commits happened: an aggregate's events keep their order on their
-		 * partition. Modulith sends on the default {@code @Async} executor, which with
-		 * virtual threads starts a thread per event, so an order's {@code OrderPaid}
-		 * could overtake its {@code OrderPlaced} (seen under load). A send only hands the
-		 * record to the producer, so one thread keeps up; while the broker cannot be
-		 * reached each send waits at most {@code max.block.ms}, and the events stay in
-		 * the outbox for the upkeep to resubmit. The services use {@code @Async} for
-		 * nothing else.
+		 * Sends what the outbox stored once its transaction has committed, in commit
+		 * order, without a thread waiting for each acknowledgement.
 		 */
 		@Bean
-		@ConditionalOnMissingBean(AsyncConfigurer.class)
-		OutboxSender outboxSender(ThreadPoolTaskExecutorBuilder builder) {
-			return new OutboxSender(builder);
+		OutboxRelay outboxRelay(KafkaOperations<Object, Object> kafka, EventTopics topics, JsonMapper json,
+				ThreadPoolTaskExecutorBuilder builder) {
+			return new OutboxRelay(kafka, topics, json, builder);
 		}
 
 		@Bean
 		OutboxUpkeep outboxUpkeep(IncompleteEventPublications incomplete, CompletedEventPublications completed,
 				EventsProperties properties, JdbcClient jdbc, MeterRegistry meters) {
 			return new OutboxUpkeep(incomplete, completed, properties, jdbc, meters);
-		}
-
-	}
-
-	/**
-	 * One thread, in submission order, for the outbox's sends: the {@code @Async}
-	 * executor of a service with an outbox. Queued sends finish (for a few seconds) when
-	 * the service stops; any left are resubmitted from the outbox after the next start.
-	 */
-	static final class OutboxSender implements AsyncConfigurer, DisposableBean {
-
-		private final ThreadPoolTaskExecutor executor;
-
-		OutboxSender(ThreadPoolTaskExecutorBuilder builder) {
-			this.executor = builder.corePoolSize(1)
-				.maxPoolSize(1)
-				.threadNamePrefix("outbox-")
-				.awaitTermination(true)
-				.awaitTerminationPeriod(Duration.ofSeconds(5))
-				.build();
-			this.executor.initialize();
-		}
-
-		@Override
-		public Executor getAsyncExecutor() {
-			return this.executor;
-		}
-
-		@Override
-		public void destroy() {
-			this.executor.shutdown();
 		}
 
 	}

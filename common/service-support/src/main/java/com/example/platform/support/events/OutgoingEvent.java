@@ -1,5 +1,7 @@
 package com.example.platform.support.events;
 
+import java.time.Instant;
+
 /**
  * An event a service publishes through the {@link Outbox}. Implemented by each service's
  * own event records, whose components are the JSON on the wire; the methods here that are
@@ -28,5 +30,11 @@ public interface OutgoingEvent {
 	 * know
 	 */
 	int version();
+
+	/**
+	 * @return when the change happened, in its transaction: the record's timestamp on the
+	 * topic
+	 */
+	Instant occurredAt();
 
 }

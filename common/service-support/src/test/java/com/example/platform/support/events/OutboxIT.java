@@ -8,11 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +37,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,6 +110,10 @@ class OutboxIT {
 			assertThat(sent.get("payload").get("note").asString()).isEqualTo("hello");
 			assertThat(TopicRecords.header(record, "event-type")).isEqualTo("Thing");
 			assertThat(TopicRecords.header(record, "event-version")).isEqualTo("1");
+			// When it happened, not when the outbox got to it: consumers time from this.
+			assertThat(record.timestampType()).isEqualTo(TimestampType.CREATE_TIME);
+			assertThat(record.timestamp()).isEqualTo(thing.occurredAt().toEpochMilli());
+			assertThat(record.headers().lastHeader(KafkaHeaders.TIMESTAMP)).isNull();
 		}
 		await().atMost(WAIT).until(() -> completed(thing));
 	}
@@ -230,12 +239,43 @@ class OutboxIT {
 		assertThat(this.inbox.effects).doesNotContainKey(failing);
 	}
 
+	@Test
+	void timesEachAppliedEventFromItsOccurrenceAndNoneItParks() {
+		Timer timer = this.meters.find(EventLatency.METER).tags("type", "Thing").timer();
+		long countBefore = (timer != null) ? timer.count() : 0;
+		double secondsBefore = (timer != null) ? timer.totalTime(TimeUnit.SECONDS) : 0;
+		UUID late = UUID.randomUUID();
+		send(Inbox.TOPIC, envelope(late, "apply"), "Thing", Instant.now().minusSeconds(5));
+		UUID parked = UUID.randomUUID();
+		send(Inbox.TOPIC, envelope(parked, "fail-always"), "Parked", Instant.now());
+		await().atMost(WAIT).until(() -> this.inbox.applied.contains(late));
+
+		Timer thing = this.meters.get(EventLatency.METER)
+			.tags("topic", this.topics.name(Inbox.TOPIC), "type", "Thing")
+			.timer();
+		await().atMost(WAIT).until(() -> thing.count() > countBefore);
+		// This test's event took at least the 5 s it was old when sent; others are fresh.
+		assertThat(thing.totalTime(TimeUnit.SECONDS) - secondsBefore).isGreaterThanOrEqualTo(5);
+		try (TopicRecords dead = TopicRecords.of(this.bootstrapServers,
+				this.topics.deadLetterTopic(this.topics.name(Inbox.TOPIC)))) {
+			dead.await(r -> TopicRecords.text(r).contains(parked.toString()), WAIT);
+		}
+		assertThat(this.meters.find(EventLatency.METER).tags("type", "Parked").timer()).isNull();
+	}
+
 	private void create(String topic) {
 		this.admin.createOrModifyTopics(TopicBuilder.name(this.topics.name(topic)).partitions(3).build());
 	}
 
 	private void send(String topic, String value) {
 		this.kafka.send(this.topics.name(topic), "key", value.getBytes(java.nio.charset.StandardCharsets.UTF_8)).join();
+	}
+
+	private void send(String topic, String value, String type, Instant occurredAt) {
+		ProducerRecord<Object, Object> record = new ProducerRecord<>(this.topics.name(topic), null,
+				occurredAt.toEpochMilli(), "key", value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		record.headers().add("event-type", type.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		this.kafka.send(record).join();
 	}
 
 	private static String envelope(UUID eventId, String action) {
