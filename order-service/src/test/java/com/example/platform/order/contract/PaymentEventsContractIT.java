@@ -126,7 +126,7 @@ class PaymentEventsContractIT extends WithProviderStubs {
 				.failFast("The event for order " + id + " was parked on " + deadLetters,
 						() -> assertThat(parked.seen())
 							.filteredOn(record -> TopicRecords.text(record).contains(id.toString()))
-							.extracting(record -> TopicRecords.header(record, "kafka_dlt-exception-message"))
+							.extracting(TopicRecords::deadLetterReason)
 							.isEmpty())
 				.until(() -> this.orders.findById(id).orElseThrow(), effect::test);
 		}

@@ -54,7 +54,7 @@ class UserEventsContractIT extends WithProviderStubs {
 				.failFast("The event for user " + REGISTERED_USER + " was parked on " + deadLetters,
 						() -> assertThat(parked.seen())
 							.filteredOn(record -> TopicRecords.text(record).contains(REGISTERED_USER.toString()))
-							.extracting(record -> TopicRecords.header(record, "kafka_dlt-exception-message"))
+							.extracting(TopicRecords::deadLetterReason)
 							.isEmpty())
 				.until(this::registeredAt, found -> found != null);
 			assertThat(registeredAt).isEqualTo(Instant.parse("2026-12-07T10:00:00Z"));

@@ -1,6 +1,5 @@
 package com.example.platform.order.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,12 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import com.example.platform.order.OrderServiceIntegrationTest;
 import com.example.platform.order.ordering.CustomerReplica;
 import com.example.platform.support.events.EventTopics;
+import com.example.platform.testing.kafka.EventRecords;
 import com.example.platform.testing.kafka.TopicRecords;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,14 +115,19 @@ class CustomerReplicaIT {
 		await().atMost(WAIT).until(() -> stored(after).isPresent());
 		String deadLetters = this.topics.deadLetterTopic(this.topics.name(UserEventsListener.TOPIC));
 		try (TopicRecords dead = TopicRecords.of(this.bootstrapServers, deadLetters)) {
-			assertThat(reason(dead.await(r -> TopicRecords.text(r).equals("{not json"), WAIT))).contains("Not JSON");
-			assertThat(reason(dead.await(r -> TopicRecords.text(r).contains(newer.toString()), WAIT)))
+			assertThat(TopicRecords.deadLetterReason(dead.await(r -> TopicRecords.text(r).equals("{not json"), WAIT)))
+				.contains("Not JSON");
+			assertThat(TopicRecords
+				.deadLetterReason(dead.await(r -> TopicRecords.text(r).contains(newer.toString()), WAIT)))
 				.contains("Version 2 of UserRegistered is newer than 1");
-			assertThat(reason(dead.await(r -> TopicRecords.text(r).contains(other.toString()), WAIT)))
+			assertThat(TopicRecords
+				.deadLetterReason(dead.await(r -> TopicRecords.text(r).contains(other.toString()), WAIT)))
 				.contains("Unexpected type 'UserDeleted'");
-			assertThat(reason(dead.await(r -> TopicRecords.text(r).contains("\"payload\":{\"registeredAt\""), WAIT)))
+			assertThat(TopicRecords.deadLetterReason(
+					dead.await(r -> TopicRecords.text(r).contains("\"payload\":{\"registeredAt\""), WAIT)))
 				.contains("UserRegistered needs userId and registeredAt");
-			assertThat(reason(dead.await(r -> TopicRecords.text(r).contains(named.toString()), WAIT)))
+			assertThat(TopicRecords
+				.deadLetterReason(dead.await(r -> TopicRecords.text(r).contains(named.toString()), WAIT)))
 				.contains("names aggregate " + key);
 		}
 		assertThat(stored(newer)).isEmpty();
@@ -131,14 +135,8 @@ class CustomerReplicaIT {
 		assertThat(stored(named)).isEmpty();
 	}
 
-	private static String reason(ConsumerRecord<String, byte[]> deadLetter) {
-		return TopicRecords.header(deadLetter, "kafka_dlt-exception-message");
-	}
-
 	private void send(UUID key, String value) {
-		this.kafka
-			.send(this.topics.name(UserEventsListener.TOPIC), key.toString(), value.getBytes(StandardCharsets.UTF_8))
-			.join();
+		EventRecords.send(this.kafka, this.topics.name(UserEventsListener.TOPIC), key.toString(), value);
 	}
 
 	private Optional<Map<String, Object>> stored(UUID user) {

@@ -1,10 +1,8 @@
 package com.example.platform.order.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +12,7 @@ import com.example.platform.order.ordering.OrderRepository;
 import com.example.platform.order.ordering.OrderStatus;
 import com.example.platform.order.ordering.Orders;
 import com.example.platform.support.events.EventTopics;
+import com.example.platform.testing.kafka.EventRecords;
 import com.example.platform.testing.kafka.TopicRecords;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,12 +111,16 @@ class PaymentEventsIT {
 		await().atMost(WAIT).until(() -> stored(pending).getStatus() == OrderStatus.PAID);
 		String deadLetters = this.topics.deadLetterTopic(this.topics.name(PaymentEventsListener.TOPIC));
 		try (TopicRecords dead = TopicRecords.of(this.bootstrapServers, deadLetters)) {
-			assertThat(reason(dead.await(r -> TopicRecords.text(r).equals("{not json"), WAIT))).contains("Not JSON");
-			assertThat(reason(dead.await(r -> TopicRecords.text(r).contains(unknownOrder.toString()), WAIT)))
+			assertThat(TopicRecords.deadLetterReason(dead.await(r -> TopicRecords.text(r).equals("{not json"), WAIT)))
+				.contains("Not JSON");
+			assertThat(TopicRecords
+				.deadLetterReason(dead.await(r -> TopicRecords.text(r).contains(unknownOrder.toString()), WAIT)))
 				.contains("unknown order " + unknownOrder);
-			assertThat(reason(dead.await(r -> TopicRecords.text(r).contains("REFUNDED_TWICE"), WAIT)))
+			assertThat(TopicRecords
+				.deadLetterReason(dead.await(r -> TopicRecords.text(r).contains("REFUNDED_TWICE"), WAIT)))
 				.contains("Unknown settled status 'REFUNDED_TWICE'");
-			assertThat(reason(dead.await(r -> TopicRecords.text(r).contains("card_declined"), WAIT)))
+			assertThat(TopicRecords
+				.deadLetterReason(dead.await(r -> TopicRecords.text(r).contains("card_declined"), WAIT)))
 				.contains("contradicts order " + paid.getId());
 		}
 		assertThat(stored(paid).getStatus()).isEqualTo(OrderStatus.PAID);
@@ -130,14 +133,8 @@ class PaymentEventsIT {
 				.isNotEmpty());
 	}
 
-	private static String reason(ConsumerRecord<String, byte[]> deadLetter) {
-		return TopicRecords.header(deadLetter, "kafka_dlt-exception-message");
-	}
-
 	private void send(UUID key, String value) {
-		this.kafka
-			.send(this.topics.name(PaymentEventsListener.TOPIC), key.toString(), value.getBytes(StandardCharsets.UTF_8))
-			.join();
+		EventRecords.send(this.kafka, this.topics.name(PaymentEventsListener.TOPIC), key.toString(), value);
 	}
 
 	private Order stored(Order order) {

@@ -1,10 +1,8 @@
 package com.example.platform.order.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import com.example.platform.order.OrderServiceIntegrationTest;
@@ -14,6 +12,7 @@ import com.example.platform.order.ordering.OrderStatus;
 import com.example.platform.order.ordering.Orders;
 import com.example.platform.order.ordering.RefundResult;
 import com.example.platform.support.events.EventTopics;
+import com.example.platform.testing.kafka.EventRecords;
 import com.example.platform.testing.kafka.TopicRecords;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,13 +112,17 @@ class RefundEventsIT {
 		await().atMost(WAIT).until(() -> stored(awaiting).getStatus() == OrderStatus.CANCELLED);
 		String deadLetters = this.topics.deadLetterTopic(this.topics.name(PaymentEventsListener.TOPIC));
 		try (TopicRecords dead = TopicRecords.of(this.bootstrapServers, deadLetters)) {
-			assertThat(reason(dead.await(r -> TopicRecords.text(r).contains("RefundDisputed"), WAIT)))
+			assertThat(TopicRecords
+				.deadLetterReason(dead.await(r -> TopicRecords.text(r).contains("RefundDisputed"), WAIT)))
 				.contains("Unexpected type 'RefundDisputed'");
-			assertThat(reason(dead.await(r -> TopicRecords.text(r).contains("version-two"), WAIT)))
+			assertThat(
+					TopicRecords.deadLetterReason(dead.await(r -> TopicRecords.text(r).contains("version-two"), WAIT)))
 				.contains("Version 2 of RefundSettled is newer than 1");
-			assertThat(reason(dead.await(r -> TopicRecords.text(r).contains(unknownOrder.toString()), WAIT)))
+			assertThat(TopicRecords
+				.deadLetterReason(dead.await(r -> TopicRecords.text(r).contains(unknownOrder.toString()), WAIT)))
 				.contains("unknown order " + unknownOrder);
-			assertThat(reason(dead.await(r -> TopicRecords.text(r).contains("of-a-paid-order"), WAIT)))
+			assertThat(TopicRecords
+				.deadLetterReason(dead.await(r -> TopicRecords.text(r).contains("of-a-paid-order"), WAIT)))
 				.contains("contradicts order " + paid.getId());
 		}
 		assertThat(stored(paid).getStatus()).isEqualTo(OrderStatus.PAID);
@@ -133,14 +136,8 @@ class RefundEventsIT {
 		return order;
 	}
 
-	private static String reason(ConsumerRecord<String, byte[]> deadLetter) {
-		return TopicRecords.header(deadLetter, "kafka_dlt-exception-message");
-	}
-
 	private void send(UUID key, String value) {
-		this.kafka
-			.send(this.topics.name(PaymentEventsListener.TOPIC), key.toString(), value.getBytes(StandardCharsets.UTF_8))
-			.join();
+		EventRecords.send(this.kafka, this.topics.name(PaymentEventsListener.TOPIC), key.toString(), value);
 	}
 
 	private Order stored(Order order) {

@@ -1,11 +1,8 @@
 package com.example.platform.payment.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +14,7 @@ import com.example.platform.payment.PaymentServiceIntegrationTest;
 import com.example.platform.payment.PspStub;
 import com.example.platform.support.events.EventTopics;
 import com.example.platform.testing.jwt.TestTokenIssuer;
+import com.example.platform.testing.kafka.EventRecords;
 import com.example.platform.testing.kafka.TopicRecords;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -128,30 +126,27 @@ class PaymentRequestedIT {
 		settlementOf(marker);
 		String deadLetters = this.topics.deadLetterTopic(this.topics.name(PaymentRequestsListener.TOPIC));
 		try (TopicRecords dead = TopicRecords.of(this.bootstrapServers, deadLetters)) {
-			assertThat(reason(dead.await(r -> TopicRecords.text(r).equals("{not json"), WAIT))).contains("Not JSON");
-			assertThat(reason(dead.await(r -> TopicRecords.text(r).contains("\"version\":2"), WAIT)))
+			assertThat(TopicRecords.deadLetterReason(dead.await(r -> TopicRecords.text(r).equals("{not json"), WAIT)))
+				.contains("Not JSON");
+			assertThat(TopicRecords
+				.deadLetterReason(dead.await(r -> TopicRecords.text(r).contains("\"version\":2"), WAIT)))
 				.contains("Version 2 of PaymentRequested is newer than 1");
-			assertThat(reason(dead.await(r -> TopicRecords.text(r).contains(noAmount.toString()), WAIT)))
+			assertThat(TopicRecords
+				.deadLetterReason(dead.await(r -> TopicRecords.text(r).contains(noAmount.toString()), WAIT)))
 				.contains("PaymentRequested needs orderId, userId, amount");
-			assertThat(reason(dead.await(r -> TopicRecords.text(r).contains(otherAmount.toString()), WAIT)))
+			assertThat(TopicRecords
+				.deadLetterReason(dead.await(r -> TopicRecords.text(r).contains(otherAmount.toString()), WAIT)))
 				.contains("IdempotencyKeyReusedException");
-			assertThat(reason(dead.await(r -> TopicRecords.text(r).contains(placed.toString()), WAIT)))
+			assertThat(TopicRecords
+				.deadLetterReason(dead.await(r -> TopicRecords.text(r).contains(placed.toString()), WAIT)))
 				.as("an order's own event has no place on the topic of charge requests")
 				.contains("Unexpected type 'OrderPlaced'");
 		}
 		assertThat(paymentsOf(otherAmount)).isEqualTo(1);
 	}
 
-	private static String reason(ConsumerRecord<String, byte[]> deadLetter) {
-		return TopicRecords.header(deadLetter, "kafka_dlt-exception-message");
-	}
-
 	private void send(UUID key, String type, String value) {
-		ProducerRecord<Object, Object> record = new ProducerRecord<>(this.topics.name(PaymentRequestsListener.TOPIC),
-				key.toString(), value.getBytes(StandardCharsets.UTF_8));
-		record.headers().add("event-type", type.getBytes(StandardCharsets.UTF_8));
-		record.headers().add("event-version", "1".getBytes(StandardCharsets.UTF_8));
-		this.kafka.send(record).join();
+		EventRecords.send(this.kafka, this.topics.name(PaymentRequestsListener.TOPIC), key.toString(), type, 1, value);
 	}
 
 	private JsonNode settlementOf(UUID orderId) {

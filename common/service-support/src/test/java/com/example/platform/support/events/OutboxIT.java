@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.example.platform.testing.kafka.EventRecords;
 import com.example.platform.testing.kafka.RealKafka;
 import com.example.platform.testing.kafka.TopicRecords;
 import com.example.platform.testing.postgres.RealPostgres;
@@ -226,13 +227,12 @@ class OutboxIT {
 			ConsumerRecord<String, byte[]> wrongType = dead.await(
 					r -> TopicRecords.text(r).contains(eventId.toString()) && TopicRecords.text(r).startsWith("{"),
 					WAIT);
-			assertThat(TopicRecords.header(wrongType, "kafka_dlt-exception-message"))
-				.contains("Unexpected type 'Other'");
+			assertThat(TopicRecords.deadLetterReason(wrongType)).contains("Unexpected type 'Other'");
 			ConsumerRecord<String, byte[]> notJson = dead.await(r -> TopicRecords.text(r).startsWith("not json"), WAIT);
-			assertThat(TopicRecords.header(notJson, "kafka_dlt-exception-message")).contains("Not JSON");
+			assertThat(TopicRecords.deadLetterReason(notJson)).contains("Not JSON");
 			ConsumerRecord<String, byte[]> exhausted = dead
 				.await(r -> TopicRecords.text(r).contains(failing.toString()), WAIT);
-			assertThat(TopicRecords.header(exhausted, "kafka_dlt-exception-message")).contains("database away");
+			assertThat(TopicRecords.deadLetterReason(exhausted)).contains("database away");
 		}
 		// First delivery and the two retries, then parked.
 		assertThat(this.inbox.deliveries.get(failing)).hasValue(3);
@@ -268,7 +268,7 @@ class OutboxIT {
 	}
 
 	private void send(String topic, String value) {
-		this.kafka.send(this.topics.name(topic), "key", value.getBytes(java.nio.charset.StandardCharsets.UTF_8)).join();
+		EventRecords.send(this.kafka, this.topics.name(topic), "key", value);
 	}
 
 	private void send(String topic, String value, String type, Instant occurredAt) {

@@ -91,6 +91,14 @@ public final class TopicRecords implements AutoCloseable {
 		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
+	/**
+	 * @param deadLetter a record a listener parked on its dead-letter topic
+	 * @return why it parked it: the exception's message
+	 */
+	public static @Nullable String deadLetterReason(ConsumerRecord<String, byte[]> deadLetter) {
+		return header(deadLetter, "kafka_dlt-exception-message");
+	}
+
 	@Override
 	public void close() {
 		this.consumer.close(Duration.ofSeconds(2));
