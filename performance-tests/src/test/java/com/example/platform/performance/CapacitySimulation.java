@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -111,6 +112,8 @@ public class CapacitySimulation extends Simulation {
 	private final List<String> tokens;
 
 	private final List<Ramp> ramps = new ArrayList<>();
+
+	private Instant loadStarted = Instant.now();
 
 	private double pgbenchTps = Double.NaN;
 
@@ -253,6 +256,7 @@ public class CapacitySimulation extends Simulation {
 
 	@Override
 	public void before() {
+		this.loadStarted = Instant.now();
 		PgBench pgbench = new PgBench(System.getProperty("capacity.pgbench", "pgbench"),
 				this.root.resolve("performance-tests/bench"), this.postgres.getHost(), this.postgres.getPort(),
 				this.postgres.getPath().substring(1));
@@ -274,6 +278,14 @@ public class CapacitySimulation extends Simulation {
 					this.root.resolve("performance-tests/target/capacity/results.properties").toString()));
 			results.write(file);
 			System.out.println("Capacity results written to " + file);
+			if (this.platform != null) {
+				// The order ramps' events: commit to acknowledgement, the outboxes'
+				// rates,
+				// occurrence to the consumers' effects.
+				EventFigures events = EventFigures.afterRun(this.platform, this.loadStarted);
+				System.out.println(events.table());
+				events.write(file.resolveSibling("events.properties"));
+			}
 		}
 		finally {
 			if (this.platform != null) {

@@ -41,9 +41,9 @@ final class EventFigures {
 
 	private static final List<String> SERVICES = List.of("user-service", "order-service", "payment-service");
 
-	/** A quantile or count line of the consumer timer, with its topic and type labels. */
-	private static final Pattern CONSUMED = Pattern.compile(
-			"^events_consumed_latency_seconds(_count)?\\{(?<labels>[^}]*)\\}\\s+(?<value>[0-9.eE+-]+)$",
+	/** A bucket of the consumer timer's histogram, with its topic, type and bound. */
+	private static final Pattern BUCKET = Pattern.compile(
+			"^events_consumed_latency_seconds_bucket\\{(?<labels>[^}]*)\\}\\s+(?<value>[0-9.eE+-]+)$",
 			Pattern.MULTILINE);
 
 	private final List<Published> published;
@@ -52,10 +52,14 @@ final class EventFigures {
 
 	private final List<Consumed> consumed;
 
-	private EventFigures(List<Published> published, List<Outbox> outboxes, List<Consumed> consumed) {
+	private final List<String> unreadable;
+
+	private EventFigures(List<Published> published, List<Outbox> outboxes, List<Consumed> consumed,
+			List<String> unreadable) {
 		this.published = published;
 		this.outboxes = outboxes;
 		this.consumed = consumed;
+		this.unreadable = unreadable;
 	}
 
 	/**
@@ -90,6 +94,7 @@ final class EventFigures {
 		List<Published> published = new ArrayList<>();
 		List<Outbox> outboxes = new ArrayList<>();
 		List<Consumed> consumed = new ArrayList<>();
+		List<String> unreadable = new ArrayList<>();
 		PlatformDatabase database = platform.database();
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		for (String service : SERVICES) {
@@ -101,9 +106,17 @@ final class EventFigures {
 			catch (SQLException ex) {
 				throw new IllegalStateException("Reading " + service + "'s outbox: " + ex.getMessage(), ex);
 			}
-			consumed.addAll(consumed(http, platform.managementUrl(service), service));
+			try {
+				consumed.addAll(consumed(http, platform.managementUrl(service), service));
+			}
+			catch (RuntimeException ex) {
+				// A service the load overwhelmed (stopped, say) loses its meters, not the
+				// other figures.
+				unreadable.add(service + "'s meters: " + ex.getMessage()
+						+ ((ex.getCause() != null) ? " (" + ex.getCause() + ")" : ""));
+			}
 		}
-		return new EventFigures(published, outboxes, consumed);
+		return new EventFigures(published, outboxes, consumed, unreadable);
 	}
 
 	private static List<Published> published(Connection connection, String schema, String service, Instant since)
@@ -167,30 +180,52 @@ final class EventFigures {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-		Map<String, double[]> byType = new LinkedHashMap<>();
-		Matcher line = CONSUMED.matcher(body);
+		// Cumulative buckets per topic and type, in the order Prometheus lists them
+		// (ascending bounds, +Inf last).
+		Map<String, List<double[]>> byType = new LinkedHashMap<>();
+		Matcher line = BUCKET.matcher(body);
 		while (line.find()) {
 			Map<String, String> labels = labels(line.group("labels"));
 			String key = labels.getOrDefault("topic", "?") + " " + labels.getOrDefault("type", "?");
-			double[] figures = byType.computeIfAbsent(key, (k) -> new double[] { Double.NaN, Double.NaN, 0 });
-			double value = Double.parseDouble(line.group("value"));
-			if (line.group(1) != null) {
-				figures[2] = value;
-			}
-			else if ("0.5".equals(labels.get("quantile"))) {
-				figures[0] = value * 1000;
-			}
-			else if ("0.99".equals(labels.get("quantile"))) {
-				figures[1] = value * 1000;
-			}
+			String le = labels.getOrDefault("le", "+Inf");
+			double bound = le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+			byType.computeIfAbsent(key, (k) -> new ArrayList<>())
+				.add(new double[] { bound, Double.parseDouble(line.group("value")) });
 		}
 		List<Consumed> rows = new ArrayList<>();
-		byType.forEach((key, figures) -> {
+		byType.forEach((key, buckets) -> {
 			String[] topicAndType = key.split(" ", 2);
-			rows.add(
-					new Consumed(service, topicAndType[0], topicAndType[1], (long) figures[2], figures[0], figures[1]));
+			long count = (long) buckets.get(buckets.size() - 1)[1];
+			rows.add(new Consumed(service, topicAndType[0], topicAndType[1], count, quantile(buckets, 0.5) * 1000,
+					quantile(buckets, 0.99) * 1000));
 		});
 		return rows;
+	}
+
+	/**
+	 * A quantile from cumulative buckets, interpolated linearly within its bucket as
+	 * Prometheus' {@code histogram_quantile} does.
+	 */
+	static double quantile(List<double[]> buckets, double q) {
+		double count = buckets.get(buckets.size() - 1)[1];
+		if (count == 0) {
+			return Double.NaN;
+		}
+		double rank = q * count;
+		double lowerBound = 0;
+		double lowerCount = 0;
+		for (double[] bucket : buckets) {
+			if (bucket[1] >= rank) {
+				if (Double.isInfinite(bucket[0])) {
+					return lowerBound;
+				}
+				double inBucket = bucket[1] - lowerCount;
+				return lowerBound + (bucket[0] - lowerBound) * ((inBucket > 0) ? (rank - lowerCount) / inBucket : 1);
+			}
+			lowerBound = bucket[0];
+			lowerCount = bucket[1];
+		}
+		return lowerBound;
 	}
 
 	private static Map<String, String> labels(String text) {
@@ -220,12 +255,15 @@ final class EventFigures {
 					row.meanPerSecond()));
 		}
 		out.append(String.format(Locale.ROOT,
-				"Events consumed (since the consumer started), occurrence to the effect committed:%n"));
+				"Events consumed since the consumer started, occurrence to the effect committed (from histogram buckets):%n"));
 		out.append(String.format(Locale.ROOT, "%-16s %-28s %-18s %8s %8s %8s%n", "consumer", "topic", "type", "events",
 				"p50 ms", "p99 ms"));
 		for (Consumed row : this.consumed) {
 			out.append(String.format(Locale.ROOT, "%-16s %-28s %-18s %8d %8.1f %8.1f%n", row.service(), row.topic(),
 					row.type(), row.events(), row.p50Ms(), row.p99Ms()));
+		}
+		for (String problem : this.unreadable) {
+			out.append(String.format(Locale.ROOT, "Not read: %s%n", problem));
 		}
 		return out.toString();
 	}
@@ -252,6 +290,9 @@ final class EventFigures {
 			figures.put(prefix + "events", Long.toString(row.events()));
 			figures.put(prefix + "occurrenceToEffect.p50Ms", format(row.p50Ms()));
 			figures.put(prefix + "occurrenceToEffect.p99Ms", format(row.p99Ms()));
+		}
+		for (int i = 0; i < this.unreadable.size(); i++) {
+			figures.put("unreadable." + i, this.unreadable.get(i));
 		}
 		figures.putAll(Machine.describe());
 		StringBuilder text = new StringBuilder("# Event figures of the last load run (EventFigures)\n");

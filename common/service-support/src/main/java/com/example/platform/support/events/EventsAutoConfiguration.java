@@ -1,11 +1,15 @@
 package com.example.platform.support.events;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -27,8 +31,13 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.scheduling.annotation.AsyncConfigurer;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Events for the services that have Kafka on their class path: topic names, the event
@@ -38,6 +47,9 @@ import org.springframework.modulith.events.IncompleteEventPublications;
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
 		beforeName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+				// before Boot's AsyncConfigurer, which backs off for the outbox's
+				"org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",
+				"org.springframework.modulith.events.config.EventExternalizationAutoConfiguration",
 				"org.springframework.modulith.events.jackson.JacksonEventSerializationConfiguration" })
 @ConditionalOnClass(KafkaOperations.class)
 @EnableConfigurationProperties(EventsProperties.class)
@@ -111,13 +123,29 @@ public class EventsAutoConfiguration {
 
 	/** The outbox, for the services that publish events. */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(IncompleteEventPublications.class)
+	@ConditionalOnClass(EventExternalizationConfiguration.class)
 	@ConditionalOnBean(JdbcClient.class)
 	static class OutboxConfiguration {
 
 		@Bean
 		Outbox outbox(ApplicationEventPublisher publisher) {
 			return new Outbox(publisher);
+		}
+
+		@Bean
+		EventExternalizationConfiguration eventExternalization(EventTopics topics) {
+			return EventExternalizationConfiguration.externalizing()
+				.selectByType(OutgoingEvent.class)
+				.route(OutgoingEvent.class,
+						event -> RoutingTarget.forTarget(topics.name(event.topic())).andKey(event.key()))
+				// The record's timestamp is when the event occurred (in its transaction),
+				// not
+				// when the outbox got to send it: consumers measure their latency from
+				// it.
+				.headers(OutgoingEvent.class,
+						event -> Map.of(TYPE_HEADER, event.type(), VERSION_HEADER, String.valueOf(event.version()),
+								KafkaHeaders.TIMESTAMP, event.occurredAt().toEpochMilli()))
+				.build();
 		}
 
 		/**
@@ -131,19 +159,64 @@ public class EventsAutoConfiguration {
 		}
 
 		/**
-		 * Sends what the outbox stored once its transaction has committed, in commit
-		 * order, without a thread waiting for each acknowledgement.
+		 * The outbox hands its events to the broker after their commits on one thread, in
+		 * the order the commits happened: an aggregate's events keep their order on their
+		 * partition. Modulith sends on the default {@code @Async} executor, which with
+		 * virtual threads starts a thread per event, so an order's {@code OrderPaid}
+		 * could overtake its {@code OrderPlaced} (seen under load). Spring's
+		 * {@code @Async} makes that thread wait for each acknowledgement (the producer
+		 * sends at once, {@code linger.ms} 0), so at most {@value OutboxSender#QUEUE}
+		 * events wait for it: beyond that, and while the broker cannot be reached (each
+		 * send waits at most {@code max.block.ms}), events stay in the outbox for the
+		 * upkeep to resubmit, and the heap stays bounded. The services use {@code @Async}
+		 * for nothing else.
 		 */
 		@Bean
-		OutboxRelay outboxRelay(KafkaOperations<Object, Object> kafka, EventTopics topics, JsonMapper json,
-				ThreadPoolTaskExecutorBuilder builder) {
-			return new OutboxRelay(kafka, topics, json, builder);
+		@ConditionalOnMissingBean(AsyncConfigurer.class)
+		OutboxSender outboxSender(ThreadPoolTaskExecutorBuilder builder) {
+			return new OutboxSender(builder);
 		}
 
 		@Bean
 		OutboxUpkeep outboxUpkeep(IncompleteEventPublications incomplete, CompletedEventPublications completed,
 				EventsProperties properties, JdbcClient jdbc, MeterRegistry meters) {
 			return new OutboxUpkeep(incomplete, completed, properties, jdbc, meters);
+		}
+
+	}
+
+	/**
+	 * One thread, in submission order, for the outbox's sends: the {@code @Async}
+	 * executor of a service with an outbox. Queued sends finish (for a few seconds) when
+	 * the service stops; any left are resubmitted from the outbox after the next start. A
+	 * send refused because {@value #QUEUE} are waiting stays in the outbox.
+	 */
+	static final class OutboxSender implements AsyncConfigurer, DisposableBean {
+
+		/** Sends waiting for the thread, at most. */
+		static final int QUEUE = 10_000;
+
+		private final ThreadPoolTaskExecutor executor;
+
+		OutboxSender(ThreadPoolTaskExecutorBuilder builder) {
+			this.executor = builder.corePoolSize(1)
+				.maxPoolSize(1)
+				.queueCapacity(QUEUE)
+				.threadNamePrefix("outbox-")
+				.awaitTermination(true)
+				.awaitTerminationPeriod(Duration.ofSeconds(5))
+				.build();
+			this.executor.initialize();
+		}
+
+		@Override
+		public Executor getAsyncExecutor() {
+			return this.executor;
+		}
+
+		@Override
+		public void destroy() {
+			this.executor.shutdown();
 		}
 
 	}
