@@ -1,12 +1,17 @@
 package com.example.platform.support.events;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -17,27 +22,31 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskDecorator;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.ProducerListener;
+import org.springframework.kafka.support.converter.RecordMessageConverter;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Events for the services that have Kafka on their class path: topic names, the event
@@ -97,6 +106,35 @@ public class EventsAutoConfiguration {
 		DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
 		handler.addNotRetryableExceptions(InvalidEventException.class);
 		return handler;
+	}
+
+	/** The order of the outbox's sends, shared by its executor and the template. */
+	@Bean
+	SendOrder outboxSendOrder() {
+		return new SendOrder();
+	}
+
+	/**
+	 * Boot's template, configured as Boot configures it, that keeps the outbox's sends in
+	 * their order ({@link OrderedKafkaTemplate}).
+	 */
+	@Bean
+	@ConditionalOnMissingBean(KafkaTemplate.class)
+	KafkaTemplate<?, ?> kafkaTemplate(ProducerFactory<Object, Object> producerFactory,
+			ProducerListener<Object, Object> producerListener, ObjectProvider<RecordMessageConverter> converter,
+			KafkaProperties properties, SendOrder order) {
+		OrderedKafkaTemplate template = new OrderedKafkaTemplate(producerFactory, order);
+		converter.ifUnique(template::setMessageConverter);
+		template.setProducerListener(producerListener);
+		KafkaProperties.Template settings = properties.getTemplate();
+		if (settings.getDefaultTopic() != null) {
+			template.setDefaultTopic(settings.getDefaultTopic());
+		}
+		if (settings.getTransactionIdPrefix() != null) {
+			template.setTransactionIdPrefix(settings.getTransactionIdPrefix());
+		}
+		template.setObservationEnabled(settings.isObservationEnabled());
+		return template;
 	}
 
 	/**
@@ -159,22 +197,24 @@ public class EventsAutoConfiguration {
 		}
 
 		/**
-		 * The outbox hands its events to the broker after their commits on one thread, in
-		 * the order the commits happened: an aggregate's events keep their order on their
-		 * partition. Modulith sends on the default {@code @Async} executor, which with
-		 * virtual threads starts a thread per event, so an order's {@code OrderPaid}
-		 * could overtake its {@code OrderPlaced} (seen under load). Spring's
-		 * {@code @Async} makes that thread wait for each acknowledgement (the producer
-		 * sends at once, {@code linger.ms} 0), so at most {@value OutboxSender#QUEUE}
-		 * events wait for it: beyond that, and while the broker cannot be reached (each
-		 * send waits at most {@code max.block.ms}), events stay in the outbox for the
-		 * upkeep to resubmit, and the heap stays bounded. The services use {@code @Async}
-		 * for nothing else.
+		 * The outbox's {@code @Async} executor: Modulith sends each event on it after its
+		 * commit, and Spring makes the thread that sends wait for the acknowledgement.
+		 * Each send gets a virtual thread of its own, so none waits for another's
+		 * acknowledgement, and a ticket taken at submission, in commit order, so the
+		 * records reach the producer in that order ({@link SendOrder},
+		 * {@link OrderedKafkaTemplate}): an aggregate's events keep their order on their
+		 * partition. (Virtual threads without the tickets let an order's
+		 * {@code OrderPaid} overtake its {@code OrderPlaced}; one platform thread kept
+		 * the order but sent about 100 events a second and its queue grew until the heap
+		 * ran out.) At most {@value OutboxSender#IN_FLIGHT} sends are under way; beyond
+		 * that, and while the broker cannot be reached (each send waits at most
+		 * {@code max.block.ms}), events stay in the outbox for the upkeep to resubmit.
+		 * The services use {@code @Async} for nothing else.
 		 */
 		@Bean
 		@ConditionalOnMissingBean(AsyncConfigurer.class)
-		OutboxSender outboxSender(ThreadPoolTaskExecutorBuilder builder) {
-			return new OutboxSender(builder);
+		OutboxSender outboxSender(SendOrder order, ObjectProvider<TaskDecorator> decorator) {
+			return new OutboxSender(order, decorator.getIfUnique());
 		}
 
 		@Bean
@@ -186,37 +226,61 @@ public class EventsAutoConfiguration {
 	}
 
 	/**
-	 * One thread, in submission order, for the outbox's sends: the {@code @Async}
-	 * executor of a service with an outbox. Queued sends finish (for a few seconds) when
-	 * the service stops; any left are resubmitted from the outbox after the next start. A
-	 * send refused because {@value #QUEUE} are waiting stays in the outbox.
+	 * The outbox's sends, each on a virtual thread of its own, handed to the producer in
+	 * submission order. Sends under way finish (for a few seconds) when the service
+	 * stops; any left are resubmitted from the outbox after the next start.
 	 */
 	static final class OutboxSender implements AsyncConfigurer, DisposableBean {
 
-		/** Sends waiting for the thread, at most. */
-		static final int QUEUE = 10_000;
+		/** Sends under way, at most; a send beyond them stays in the outbox. */
+		static final int IN_FLIGHT = 10_000;
 
-		private final ThreadPoolTaskExecutor executor;
+		private final SendOrder order;
 
-		OutboxSender(ThreadPoolTaskExecutorBuilder builder) {
-			this.executor = builder.corePoolSize(1)
-				.maxPoolSize(1)
-				.queueCapacity(QUEUE)
-				.threadNamePrefix("outbox-")
-				.awaitTermination(true)
-				.awaitTerminationPeriod(Duration.ofSeconds(5))
-				.build();
-			this.executor.initialize();
+		private final @Nullable TaskDecorator decorator;
+
+		private final ExecutorService threads = Executors
+			.newThreadPerTaskExecutor(Thread.ofVirtual().name("outbox-", 0).factory());
+
+		private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+
+		OutboxSender(SendOrder order, @Nullable TaskDecorator decorator) {
+			this.order = order;
+			this.decorator = decorator;
 		}
 
 		@Override
 		public Executor getAsyncExecutor() {
-			return this.executor;
+			return this::submit;
+		}
+
+		private void submit(Runnable send) {
+			if (!this.inFlight.tryAcquire()) {
+				throw new TaskRejectedException(IN_FLIGHT + " outbox sends under way; this one stays in the outbox");
+			}
+			long ticket = this.order.take();
+			Runnable decorated = (this.decorator != null) ? this.decorator.decorate(send) : send;
+			try {
+				this.threads.execute(() -> {
+					try {
+						this.order.run(ticket, decorated);
+					}
+					finally {
+						this.inFlight.release();
+					}
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				this.order.passed(ticket);
+				this.inFlight.release();
+				throw new TaskRejectedException("The outbox has stopped sending", ex);
+			}
 		}
 
 		@Override
-		public void destroy() {
-			this.executor.shutdown();
+		public void destroy() throws InterruptedException {
+			this.threads.shutdown();
+			this.threads.awaitTermination(5, TimeUnit.SECONDS);
 		}
 
 	}
