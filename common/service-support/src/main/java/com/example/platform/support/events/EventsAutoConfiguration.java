@@ -176,10 +176,8 @@ public class EventsAutoConfiguration {
 				.selectByType(OutgoingEvent.class)
 				.route(OutgoingEvent.class,
 						event -> RoutingTarget.forTarget(topics.name(event.topic())).andKey(event.key()))
-				// The record's timestamp is when the event occurred (in its transaction),
-				// not
-				// when the outbox got to send it: consumers measure their latency from
-				// it.
+				// The record's timestamp is the event's occurrence (in its transaction),
+				// not its send: consumers measure their latency from it.
 				.headers(OutgoingEvent.class,
 						event -> Map.of(TYPE_HEADER, event.type(), VERSION_HEADER, String.valueOf(event.version()),
 								KafkaHeaders.TIMESTAMP, event.occurredAt().toEpochMilli()))
