@@ -439,8 +439,11 @@ public class OrderService {
 			try {
 				return this.transactions.execute(status -> {
 					Order order = this.orders.findById(orderId).orElseThrow(OrderNotFoundException::new);
+					Order.Stored before = order.stored();
 					change.accept(order);
-					return store(order);
+					// Often nothing changes: the charge's answer re-applied after the
+					// PaymentSettled event (or the reconciler) already stored it.
+					return (order.hasEvents() || !order.stored().equals(before)) ? store(order) : order;
 				});
 			}
 			catch (OptimisticLockingFailureException ex) {

@@ -26,6 +26,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.TaskRejectedException;
@@ -46,6 +48,7 @@ import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 
 /**
@@ -211,8 +214,31 @@ public class EventsAutoConfiguration {
 		 */
 		@Bean
 		@ConditionalOnMissingBean(AsyncConfigurer.class)
+		// Stops before the completions' writer: the acknowledgements of its last sends
+		// are still written in batches.
+		@DependsOn("outboxCompletions")
 		OutboxSender outboxSender(SendOrder order, ObjectProvider<TaskDecorator> decorator) {
 			return new OutboxSender(order, decorator.getIfUnique());
+		}
+
+		@Bean
+		OutboxCompletions outboxCompletions(JdbcClient jdbc) {
+			return new OutboxCompletions(jdbc);
+		}
+
+		/**
+		 * Modulith's registry without its two transactions per send (see
+		 * {@link OutboxRegistry}); its own stays in the context, unused. Only where sent
+		 * entries are kept (the platform's completion mode): a completion is then an
+		 * update of the entry.
+		 */
+		@Bean
+		@Primary
+		@ConditionalOnProperty(name = "spring.modulith.events.completion-mode", havingValue = "update",
+				matchIfMissing = true)
+		OutboxRegistry outboxRegistry(EventPublicationRepository repository, OutboxCompletions completions,
+				ObjectProvider<Clock> clock) {
+			return new OutboxRegistry(repository, completions, clock.getIfAvailable(Clock::systemUTC));
 		}
 
 		@Bean

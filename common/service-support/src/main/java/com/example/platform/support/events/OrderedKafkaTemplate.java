@@ -1,7 +1,6 @@
 package com.example.platform.support.events;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 import io.micrometer.observation.Observation;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,13 +13,10 @@ import org.springframework.kafka.support.SendResult;
 /**
  * The services' {@link KafkaTemplate}: a send of the outbox (one with a {@link SendOrder}
  * ticket on its thread) hands its record to the producer only when every earlier send
- * has, and lets the next one go as soon as the producer has it; its acknowledgement
- * completes the outbox entry on a virtual thread of its own. Every other send (dead
+ * has, and lets the next one go as soon as the producer has it. Every other send (dead
  * letters, tests) goes straight through.
  */
 class OrderedKafkaTemplate extends KafkaTemplate<Object, Object> {
-
-	private static final Executor COMPLETIONS = (task) -> Thread.ofVirtual().name("outbox-ack").start(task);
 
 	private final SendOrder order;
 
@@ -43,19 +39,14 @@ class OrderedKafkaTemplate extends KafkaTemplate<Object, Object> {
 			Thread.currentThread().interrupt();
 			return CompletableFuture.failedFuture(ex);
 		}
-		CompletableFuture<SendResult<Object, Object>> sent;
 		try {
-			sent = super.doSend(record, observation);
+			// Its acknowledgement completes the outbox entry on the producer's network
+			// thread: the registry only queues the completion (OutboxCompletions).
+			return super.doSend(record, observation);
 		}
 		finally {
 			this.order.passed(ticket);
 		}
-		// The registry completes the outbox entry (one database update) on the thread
-		// that completes this future: a virtual thread of its own, not the producer's
-		// one network thread, where the updates queued one after another (the outbox's
-		// backlog grew under the order load).
-		return sent.whenCompleteAsync((result, failure) -> {
-		}, COMPLETIONS);
 	}
 
 }

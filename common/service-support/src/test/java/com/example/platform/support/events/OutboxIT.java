@@ -2,6 +2,7 @@ package com.example.platform.support.events;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +96,12 @@ class OutboxIT {
 	@Autowired
 	Inbox inbox;
 
+	@Autowired
+	OutboxCompletions completions;
+
+	@Autowired
+	Beginnings beginnings;
+
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
 
@@ -117,6 +126,45 @@ class OutboxIT {
 			assertThat(record.headers().lastHeader(KafkaHeaders.TIMESTAMP)).isNull();
 		}
 		await().atMost(WAIT).until(() -> completed(thing));
+	}
+
+	@Test
+	void sendsWithoutATransactionOfItsOwnForTheBookkeeping() {
+		create("bookkept.v1");
+		int before = this.beginnings.names.size();
+		List<Thing> things = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			Thing thing = Thing.to("bookkept.v1");
+			things.add(thing);
+			this.transactions.executeWithoutResult(status -> this.outbox.publish(thing));
+		}
+		await().atMost(WAIT).until(() -> things.stream().allMatch(this::completed));
+		// Modulith opens one before each send ("processing") and one to complete the
+		// entry; here completions are queued and written in batches.
+		List<String> begun = List.copyOf(this.beginnings.names.subList(before, this.beginnings.names.size()));
+		assertThat(begun).hasSizeGreaterThanOrEqualTo(things.size())
+			.noneMatch(name -> name.contains("EventPublicationRegistry"));
+	}
+
+	@Test
+	void writesEachCompletionWithItsOwnTimeAndKeepsAnEarlierOne() {
+		// Recent, so that the upkeep neither resubmits nor purges them meanwhile.
+		Instant published = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		UUID first = storedEntry(published, null);
+		UUID second = storedEntry(published, null);
+		UUID done = storedEntry(published, published.plusMillis(5));
+		Instant firstAt = published.plusNanos(123_456_000);
+		Instant secondAt = published.plusNanos(1_000_001_000);
+
+		this.completions.complete(first, firstAt);
+		this.completions.complete(second, secondAt);
+		this.completions.complete(done, secondAt);
+
+		await().atMost(WAIT).until(() -> completion(first) != null && completion(second) != null);
+		assertThat(completion(first)).isEqualTo(firstAt);
+		assertThat(completion(second)).isEqualTo(secondAt);
+		assertThat(completion(done)).isEqualTo(published.plusMillis(5));
+		assertThat(this.completions.queued()).isZero();
 	}
 
 	@Test
@@ -300,6 +348,27 @@ class OutboxIT {
 			.single();
 	}
 
+	private UUID storedEntry(Instant published, Instant completed) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date,
+				  completion_date) VALUES (?, 'test', 'Thing', ?, ?, ?)""")
+			.params(id, "{\"eventId\":\"" + id + "\"}", java.sql.Timestamp.from(published),
+					(completed != null) ? java.sql.Timestamp.from(completed) : null)
+			.update();
+		return id;
+	}
+
+	private Instant completion(UUID id) {
+		return this.jdbc.sql("SELECT completion_date FROM event_publication WHERE id = ?")
+			.param(id)
+			.query((rs, row) -> {
+				java.sql.Timestamp at = rs.getTimestamp(1);
+				return (at != null) ? at.toInstant() : null;
+			})
+			.single();
+	}
+
 	private double backlog() {
 		return this.meters.get("events.outbox.backlog").gauge().value();
 	}
@@ -378,6 +447,18 @@ class OutboxIT {
 
 	}
 
+	/** The names of the transactions begun (Boot registers it with the manager). */
+	static class Beginnings implements TransactionExecutionListener {
+
+		final List<String> names = java.util.Collections.synchronizedList(new ArrayList<>());
+
+		@Override
+		public void afterBegin(TransactionExecution transaction, Throwable beginFailure) {
+			this.names.add(String.valueOf(transaction.getTransactionName()));
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class Application {
@@ -385,6 +466,11 @@ class OutboxIT {
 		@Bean
 		MeterRegistry meterRegistry() {
 			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		Beginnings beginnings() {
+			return new Beginnings();
 		}
 
 		@Bean
