@@ -7,7 +7,6 @@ import com.example.platform.support.events.Outbox;
 import com.example.platform.support.security.Caller;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -25,7 +24,7 @@ public class AccountService {
 
 	private final UserAccountRepository accounts;
 
-	private final PasswordEncoder passwordEncoder;
+	private final PasswordHashing passwords;
 
 	private final Clock clock;
 
@@ -33,10 +32,10 @@ public class AccountService {
 
 	private final Outbox outbox;
 
-	public AccountService(UserAccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock,
+	public AccountService(UserAccountRepository accounts, PasswordHashing passwords, Clock clock,
 			TransactionOperations transactions, Outbox outbox) {
 		this.accounts = accounts;
-		this.passwordEncoder = passwordEncoder;
+		this.passwords = passwords;
 		this.clock = clock;
 		this.transactions = transactions;
 		this.outbox = outbox;
@@ -60,8 +59,7 @@ public class AccountService {
 		if (this.accounts.existsByEmailKey(address.key())) {
 			throw new EmailAlreadyRegisteredException();
 		}
-		UserAccount account = UserAccount.register(address, name, this.passwordEncoder.encode(password),
-				this.clock.instant());
+		UserAccount account = UserAccount.register(address, name, this.passwords.hash(password), this.clock.instant());
 		try {
 			return this.transactions.execute(status -> {
 				UserAccount stored = this.accounts.saveAndFlush(account);

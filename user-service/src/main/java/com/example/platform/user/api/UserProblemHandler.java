@@ -8,6 +8,7 @@ import com.example.platform.support.problem.ProblemTypes;
 import com.example.platform.support.problem.Problems;
 import com.example.platform.user.accounts.EmailAlreadyRegisteredException;
 import com.example.platform.user.accounts.InvalidPasswordException;
+import com.example.platform.user.accounts.PasswordHashingBusyException;
 import com.example.platform.user.accounts.UserNotFoundException;
 import com.example.platform.user.login.InvalidCredentialsException;
 import com.example.platform.user.login.LoginThrottledException;
@@ -56,6 +57,17 @@ class UserProblemHandler {
 		problem.setProperty("retryAfterSeconds", seconds);
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	@ExceptionHandler(PasswordHashingBusyException.class)
+	ResponseEntity<Object> busy(PasswordHashingBusyException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+				ex.getMessage());
+		problem.setProperty("retryAfterSeconds", 1);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
 			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
 	}

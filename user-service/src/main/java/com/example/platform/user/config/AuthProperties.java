@@ -7,6 +7,7 @@ import java.util.Set;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,7 +28,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("platform.auth")
 @Validated
 public record AuthProperties(@NotBlank String issuer, @DefaultValue("15m") Duration accessTokenTtl,
-		SigningKey signingKey, @Valid @DefaultValue Throttle throttle, Map<String, @Valid Client> clients) {
+		SigningKey signingKey, @Valid @DefaultValue Throttle throttle,
+		@Valid @DefaultValue PasswordHashing passwordHashing, Map<String, @Valid Client> clients) {
 
 	public AuthProperties {
 		clients = (clients != null) ? Map.copyOf(clients) : Map.of();
@@ -46,6 +48,16 @@ public record AuthProperties(@NotBlank String issuer, @DefaultValue("15m") Durat
 	 * @param window the window, counted from its first failure
 	 */
 	public record Throttle(@DefaultValue("5") @Positive int maxFailures, @DefaultValue("15m") Duration window) {
+	}
+
+	/**
+	 * @param concurrency password hashes at once, at most; 0 (the default) for one per
+	 * core
+	 * @param maxWait how long a registration or login waits for its turn before it is
+	 * answered {@code 503} with {@code Retry-After}
+	 */
+	public record PasswordHashing(@DefaultValue("0") @PositiveOrZero int concurrency,
+			@DefaultValue("2s") Duration maxWait) {
 	}
 
 	/**

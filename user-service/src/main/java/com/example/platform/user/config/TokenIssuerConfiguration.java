@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -11,6 +13,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
 import com.example.platform.support.security.ProblemSecurityHandlers;
+import com.example.platform.user.accounts.PasswordHashing;
 import com.example.platform.user.login.AccessTokens;
 import com.example.platform.user.login.LoginThrottle;
 import com.example.platform.user.security.ConfiguredClients;
@@ -118,6 +121,23 @@ class TokenIssuerConfiguration {
 	@Bean
 	AccessTokens accessTokens(JwtEncoder encoder, AuthProperties properties, Clock clock) {
 		return new JwtAccessTokens(encoder, properties.issuer(), properties.accessTokenTtl(), clock);
+	}
+
+	/**
+	 * The users' password hashes, as many at once as the properties allow (by default one
+	 * per core); the waiting requests are the gauge
+	 * {@code auth.password.hashing.waiting}.
+	 */
+	@Bean
+	PasswordHashing passwordHashing(PasswordEncoder encoder, AuthProperties properties, MeterRegistry meters) {
+		AuthProperties.PasswordHashing settings = properties.passwordHashing();
+		int concurrency = (settings.concurrency() > 0) ? settings.concurrency()
+				: Runtime.getRuntime().availableProcessors();
+		PasswordHashing hashing = new PasswordHashing(encoder, concurrency, settings.maxWait());
+		Gauge.builder("auth.password.hashing.waiting", hashing, PasswordHashing::waiting)
+			.description("Registrations and logins waiting to hash a password")
+			.register(meters);
+		return hashing;
 	}
 
 	@Bean

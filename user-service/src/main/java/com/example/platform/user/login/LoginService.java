@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.example.platform.user.accounts.EmailAddress;
+import com.example.platform.user.accounts.PasswordHashing;
 import com.example.platform.user.accounts.UserAccount;
 import com.example.platform.user.accounts.UserAccountRepository;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,7 +24,7 @@ public class LoginService {
 
 	private final LoginFailureRepository loginFailures;
 
-	private final PasswordEncoder passwordEncoder;
+	private final PasswordHashing passwords;
 
 	private final AccessTokens accessTokens;
 
@@ -37,15 +37,15 @@ public class LoginService {
 	 */
 	private final String decoyHash;
 
-	public LoginService(UserAccountRepository accounts, LoginFailureRepository loginFailures,
-			PasswordEncoder passwordEncoder, AccessTokens accessTokens, LoginThrottle throttle, Clock clock) {
+	public LoginService(UserAccountRepository accounts, LoginFailureRepository loginFailures, PasswordHashing passwords,
+			AccessTokens accessTokens, LoginThrottle throttle, Clock clock) {
 		this.accounts = accounts;
 		this.loginFailures = loginFailures;
-		this.passwordEncoder = passwordEncoder;
+		this.passwords = passwords;
 		this.accessTokens = accessTokens;
 		this.throttle = throttle;
 		this.clock = clock;
-		this.decoyHash = passwordEncoder.encode(UUID.randomUUID().toString());
+		this.decoyHash = passwords.hash(UUID.randomUUID().toString());
 	}
 
 	/**
@@ -66,7 +66,7 @@ public class LoginService {
 		});
 		Optional<UserAccount> account = this.accounts.findByEmailKey(address.key());
 		String hash = account.map(UserAccount::getPasswordHash).orElse(this.decoyHash);
-		boolean matches = this.passwordEncoder.matches(password, hash);
+		boolean matches = this.passwords.matches(password, hash);
 		if (account.isEmpty() || !matches) {
 			this.loginFailures.recordFailure(address.key(), now, this.throttle.staleBefore(now));
 			throw new InvalidCredentialsException();

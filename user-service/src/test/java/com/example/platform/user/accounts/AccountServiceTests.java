@@ -1,6 +1,7 @@
 package com.example.platform.user.accounts;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -42,7 +43,8 @@ class AccountServiceTests {
 	@BeforeEach
 	void setUp() {
 		given(this.passwordEncoder.encode(anyString())).willAnswer(invocation -> "hash:" + invocation.getArgument(0));
-		this.service = new AccountService(this.accounts, this.passwordEncoder, Clock.fixed(NOW, ZoneOffset.UTC),
+		this.service = new AccountService(this.accounts,
+				new PasswordHashing(this.passwordEncoder, 1, Duration.ofSeconds(1)), Clock.fixed(NOW, ZoneOffset.UTC),
 				TransactionOperations.withoutTransaction(), this.outbox);
 	}
 

@@ -10,6 +10,7 @@ import com.example.platform.user.accounts.AccountService;
 import com.example.platform.user.accounts.EmailAddress;
 import com.example.platform.user.accounts.EmailAlreadyRegisteredException;
 import com.example.platform.user.accounts.InvalidPasswordException;
+import com.example.platform.user.accounts.PasswordHashingBusyException;
 import com.example.platform.user.accounts.UserAccount;
 import com.example.platform.user.config.ApiSecurityConfiguration;
 import com.example.platform.user.login.AccessTokens.IssuedToken;
@@ -221,6 +222,28 @@ class AuthControllerTests {
 		assertProblem(result, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests");
 		assertThat(result).hasHeader("Retry-After", "62");
 		assertThat(result).bodyJson().extractingPath("$.retryAfterSeconds").isEqualTo(62);
+	}
+
+	@Test
+	void answersABusyLoginWithServiceUnavailableAndRetryAfter() {
+		given(this.logins.login(any(), any())).willThrow(new PasswordHashingBusyException());
+		MvcTestResult result = login("""
+				{"email": "alice@example.com", "password": "whatever"}""");
+		assertProblem(result, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable");
+		assertThat(result).hasHeader("Retry-After", "1");
+		assertThat(result).bodyJson()
+			.extractingPath("$.detail")
+			.isEqualTo("Too many registrations and logins at once; nothing was changed. Try again in a moment.");
+	}
+
+	@Test
+	void answersABusyRegistrationWithServiceUnavailableAndRetryAfter() {
+		given(this.accounts.register(any(), any(), any())).willThrow(new PasswordHashingBusyException());
+		MvcTestResult result = register("""
+				{"email": "alice@example.com", "password": "long enough", "name": "Alice"}""");
+		assertProblem(result, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable");
+		assertThat(result).hasHeader("Retry-After", "1");
+		assertThat(result).bodyJson().extractingPath("$.retryAfterSeconds").isEqualTo(1);
 	}
 
 	@Test

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import com.example.platform.user.accounts.EmailAddress;
+import com.example.platform.user.accounts.PasswordHashing;
+import com.example.platform.user.accounts.PasswordHashingBusyException;
 import com.example.platform.user.accounts.UserAccount;
 import com.example.platform.user.accounts.UserAccountRepository;
 
@@ -45,8 +47,9 @@ class LoginServiceTests {
 	@BeforeEach
 	void setUp() {
 		given(this.passwordEncoder.encode(anyString())).willAnswer(invocation -> "hash:" + invocation.getArgument(0));
-		this.service = new LoginService(this.accounts, this.loginFailures, this.passwordEncoder, this.accessTokens,
-				this.throttle, Clock.fixed(NOW, ZoneOffset.UTC));
+		this.service = new LoginService(this.accounts, this.loginFailures,
+				new PasswordHashing(this.passwordEncoder, 1, Duration.ofSeconds(1)), this.accessTokens, this.throttle,
+				Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 
 	@Test
@@ -85,6 +88,18 @@ class LoginServiceTests {
 			.withMessage(new InvalidCredentialsException().getMessage());
 		assertThat(hash.getValue()).startsWith("hash:");
 		then(this.loginFailures).should().recordFailure(eq("nobody@example.com"), eq(NOW), any());
+	}
+
+	@Test
+	void countsNoFailureWhenThePasswordCouldNotBeCheckedInTime() {
+		UserAccount bob = UserAccount.register(EmailAddress.of("bob@example.com"), "Bob", "stored-hash", NOW);
+		given(this.accounts.findByEmailKey("bob@example.com")).willReturn(Optional.of(bob));
+		given(this.passwordEncoder.matches("right", "stored-hash")).willThrow(new PasswordHashingBusyException());
+
+		assertThatExceptionOfType(PasswordHashingBusyException.class)
+			.isThrownBy(() -> this.service.login("bob@example.com", "right"));
+		then(this.loginFailures).should(never()).recordFailure(any(), any(), any());
+		then(this.accessTokens).should(never()).issueFor(any());
 	}
 
 	@Test

@@ -49,6 +49,12 @@ public final class ProblemTypes {
 	public static final URI TOO_MANY_REQUESTS = EdgeProblemTypes.TOO_MANY_REQUESTS;
 
 	/**
+	 * The service cannot take the request now (too busy, or the gateway cannot reach it);
+	 * nothing was changed: retry after the {@code Retry-After} header.
+	 */
+	public static final URI SERVICE_UNAVAILABLE = EdgeProblemTypes.SERVICE_UNAVAILABLE;
+
+	/**
 	 * Anything else the HTTP layer rejected (media type, missing header, bad
 	 * parameter...).
 	 */

@@ -1,0 +1,153 @@
+package com.example.platform.user.accounts;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
+
+class PasswordHashingTests {
+
+	private final HeldEncoder encoder = new HeldEncoder();
+
+	// A thread per caller (the common pool may have a single one on a small machine).
+	private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+	@AfterEach
+	void releaseHeldHashes() {
+		this.encoder.release.countDown();
+		this.threads.close();
+	}
+
+	@Test
+	void hashesAndChecksThroughTheEncoder() {
+		this.encoder.release.countDown();
+		PasswordHashing hashing = new PasswordHashing(this.encoder, 1, Duration.ofSeconds(1));
+
+		assertThat(hashing.hash("secret")).isEqualTo("hash:secret");
+		assertThat(hashing.matches("secret", "hash:secret")).isTrue();
+		assertThat(hashing.matches("other", "hash:secret")).isFalse();
+	}
+
+	@Test
+	void refusesWhatFindsNoSlotInTimeAndAdmitsOnceOneIsFree() throws Exception {
+		PasswordHashing hashing = new PasswordHashing(this.encoder, 1, Duration.ofMillis(50));
+		CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> hashing.hash("first"), this.threads);
+		assertThat(this.encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+		assertThatExceptionOfType(PasswordHashingBusyException.class).isThrownBy(() -> hashing.hash("second"))
+			.withMessageContaining("Try again in a moment");
+		assertThatExceptionOfType(PasswordHashingBusyException.class)
+			.isThrownBy(() -> hashing.matches("second", "hash:second"));
+
+		this.encoder.release.countDown();
+		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("hash:first");
+		assertThat(hashing.hash("third")).isEqualTo("hash:third");
+	}
+
+	@Test
+	void letsAWaitingRequestInWhenASlotFreesWithinItsWait() throws Exception {
+		PasswordHashing hashing = new PasswordHashing(this.encoder, 1, Duration.ofSeconds(30));
+		CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> hashing.hash("first"), this.threads);
+		assertThat(this.encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> hashing.matches("x", "hash:x"),
+				this.threads);
+		await().atMost(Duration.ofSeconds(10)).until(() -> hashing.waiting() == 1);
+
+		this.encoder.release.countDown();
+
+		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("hash:first");
+		assertThat(second.get(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(hashing.waiting()).isZero();
+	}
+
+	@Test
+	void runsAsManyAtOnceAsAllowed() throws Exception {
+		PasswordHashing hashing = new PasswordHashing(this.encoder, 2, Duration.ofMillis(50));
+		CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> hashing.hash("first"), this.threads);
+		CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> hashing.hash("second"), this.threads);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.encoder.inside.get() == 2);
+
+		assertThatExceptionOfType(PasswordHashingBusyException.class).isThrownBy(() -> hashing.hash("third"));
+
+		this.encoder.release.countDown();
+		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("hash:first");
+		assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("hash:second");
+	}
+
+	@Test
+	void freesTheSlotWhenTheEncoderFails() {
+		PasswordEncoder failing = new PasswordEncoder() {
+			@Override
+			public String encode(CharSequence raw) {
+				throw new IllegalStateException("no entropy");
+			}
+
+			@Override
+			public boolean matches(CharSequence raw, String encoded) {
+				return true;
+			}
+		};
+		PasswordHashing hashing = new PasswordHashing(failing, 1, Duration.ofMillis(50));
+
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> hashing.hash("a"));
+		assertThat(hashing.matches("a", "b")).isTrue();
+	}
+
+	@Test
+	void needsAtLeastOneSlot() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new PasswordHashing(this.encoder, 0, Duration.ZERO));
+	}
+
+	/** Hashes as "hash:" + the password, each one held until released. */
+	private static final class HeldEncoder implements PasswordEncoder {
+
+		final CountDownLatch entered = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		final java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+
+		@Override
+		public String encode(CharSequence raw) {
+			hold();
+			return "hash:" + raw;
+		}
+
+		@Override
+		public boolean matches(CharSequence raw, String encoded) {
+			hold();
+			return encoded.equals("hash:" + raw);
+		}
+
+		private void hold() {
+			this.inside.incrementAndGet();
+			this.entered.countDown();
+			try {
+				if (!this.release.await(30, TimeUnit.SECONDS)) {
+					throw new IllegalStateException("never released");
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			finally {
+				this.inside.decrementAndGet();
+			}
+		}
+
+	}
+
+}
