@@ -3,9 +3,11 @@ package com.example.platform.user.accounts;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,19 +43,26 @@ class PasswordHashingTests {
 	}
 
 	@Test
-	void refusesWhatFindsNoSlotInTimeAndAdmitsOnceOneIsFree() throws Exception {
+	void refusesWithoutHashingWhatWaitedPastItsTurnAndGoesOn() throws Exception {
 		PasswordHashing hashing = new PasswordHashing(this.encoder, 1, Duration.ofMillis(50));
 		CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> hashing.hash("first"), this.threads);
 		assertThat(this.encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
-
-		assertThatExceptionOfType(PasswordHashingBusyException.class).isThrownBy(() -> hashing.hash("second"))
-			.withMessageContaining("Try again in a moment");
-		assertThatExceptionOfType(PasswordHashingBusyException.class)
-			.isThrownBy(() -> hashing.matches("second", "hash:second"));
+		CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> hashing.hash("second"), this.threads);
+		CompletableFuture<Boolean> third = CompletableFuture.supplyAsync(() -> hashing.matches("x", "hash:x"),
+				this.threads);
+		await().atMost(Duration.ofSeconds(10)).until(() -> hashing.waiting() == 2);
+		pastTheirWait();
 
 		this.encoder.release.countDown();
+
 		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("hash:first");
-		assertThat(hashing.hash("third")).isEqualTo("hash:third");
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> second.get(10, TimeUnit.SECONDS))
+			.withCauseInstanceOf(PasswordHashingBusyException.class)
+			.withMessageContaining("Try again in a moment");
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> third.get(10, TimeUnit.SECONDS))
+			.withCauseInstanceOf(PasswordHashingBusyException.class);
+		assertThat(this.encoder.calls.get()).isEqualTo(1);
+		assertThat(hashing.hash("fourth")).isEqualTo("hash:fourth");
 	}
 
 	@Test
@@ -78,12 +87,16 @@ class PasswordHashingTests {
 		CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> hashing.hash("first"), this.threads);
 		CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> hashing.hash("second"), this.threads);
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.encoder.inside.get() == 2);
-
-		assertThatExceptionOfType(PasswordHashingBusyException.class).isThrownBy(() -> hashing.hash("third"));
+		CompletableFuture<String> third = CompletableFuture.supplyAsync(() -> hashing.hash("third"), this.threads);
+		await().atMost(Duration.ofSeconds(10)).until(() -> hashing.waiting() == 1);
+		pastTheirWait();
 
 		this.encoder.release.countDown();
+
 		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("hash:first");
 		assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("hash:second");
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> third.get(10, TimeUnit.SECONDS))
+			.withCauseInstanceOf(PasswordHashingBusyException.class);
 	}
 
 	@Test
@@ -110,6 +123,14 @@ class PasswordHashingTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new PasswordHashing(this.encoder, 0, Duration.ZERO));
 	}
 
+	/** Lets more than the 50 ms the queued requests may wait pass. */
+	private static void pastTheirWait() {
+		long queued = System.nanoTime();
+		await().pollDelay(Duration.ofMillis(60))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> System.nanoTime() - queued > Duration.ofMillis(60).toNanos());
+	}
+
 	/** Hashes as "hash:" + the password, each one held until released. */
 	private static final class HeldEncoder implements PasswordEncoder {
 
@@ -117,7 +138,9 @@ class PasswordHashingTests {
 
 		final CountDownLatch release = new CountDownLatch(1);
 
-		final java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+		final AtomicInteger inside = new AtomicInteger();
+
+		final AtomicInteger calls = new AtomicInteger();
 
 		@Override
 		public String encode(CharSequence raw) {
@@ -132,6 +155,7 @@ class PasswordHashingTests {
 		}
 
 		private void hold() {
+			this.calls.incrementAndGet();
 			this.inside.incrementAndGet();
 			this.entered.countDown();
 			try {
