@@ -24,7 +24,12 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Inherited
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "platform.auth.clients.test-service.secret=test-secret",
-				"platform.auth.issuer=http://issuer.test" })
+				"platform.auth.issuer=http://issuer.test",
+				// Races start a dozen registrations at once on a shared build machine;
+				// their
+				// subject is the unique index, not the hashing bound
+				// (PasswordHashingTests).
+				"platform.auth.password-hashing.max-wait=30s" })
 @RealKafka
 @RealPostgres(schema = "users")
 public @interface UserServiceIntegrationTest {
