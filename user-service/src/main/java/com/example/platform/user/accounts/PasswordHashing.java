@@ -1,6 +1,7 @@
 package com.example.platform.user.accounts;
 
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -100,6 +101,10 @@ public class PasswordHashing implements AutoCloseable {
 			}
 			throw new IllegalStateException(ex.getCause());
 		}
+		catch (CancellationException ex) {
+			// closed while it waited
+			throw new PasswordHashingBusyException();
+		}
 		catch (InterruptedException ex) {
 			result.cancel(true);
 			Thread.currentThread().interrupt();
@@ -117,7 +122,11 @@ public class PasswordHashing implements AutoCloseable {
 	/** Stops the hashing threads; requests still waiting are refused. */
 	@Override
 	public void close() {
-		this.workers.shutdownNow();
+		for (Runnable waiting : this.workers.shutdownNow()) {
+			if (waiting instanceof Future<?> turn) {
+				turn.cancel(false);
+			}
+		}
 	}
 
 }

@@ -119,6 +119,23 @@ class PasswordHashingTests {
 	}
 
 	@Test
+	void refusesWhatStillWaitsWhenClosed() throws Exception {
+		PasswordHashing hashing = new PasswordHashing(this.encoder, 1, Duration.ofSeconds(30));
+		CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> hashing.hash("first"), this.threads);
+		assertThat(this.encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> hashing.hash("second"), this.threads);
+		await().atMost(Duration.ofSeconds(10)).until(() -> hashing.waiting() == 1);
+
+		hashing.close();
+
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> second.get(10, TimeUnit.SECONDS))
+			.withCauseInstanceOf(PasswordHashingBusyException.class);
+		assertThatExceptionOfType(PasswordHashingBusyException.class).isThrownBy(() -> hashing.hash("third"));
+		this.encoder.release.countDown();
+		first.handle((hash, failure) -> null).get(10, TimeUnit.SECONDS);
+	}
+
+	@Test
 	void needsAtLeastOneSlot() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new PasswordHashing(this.encoder, 0, Duration.ZERO));
 	}
