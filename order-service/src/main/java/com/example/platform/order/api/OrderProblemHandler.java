@@ -18,9 +18,7 @@ import com.example.platform.support.problem.Problems;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -59,11 +57,8 @@ class OrderProblemHandler {
 
 	@ExceptionHandler(DependencyUnavailableException.class)
 	ResponseEntity<Object> unavailable(DependencyUnavailableException ex) {
-		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DEPENDENCY_UNAVAILABLE, ex.getMessage());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "5")
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
+		return PlatformExceptionHandler
+			.problem(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DEPENDENCY_UNAVAILABLE, ex.getMessage()), 5);
 	}
 
 	@ExceptionHandler({ OrderNotFoundException.class, ProductNotFoundException.class })

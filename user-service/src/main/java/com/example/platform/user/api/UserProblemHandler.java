@@ -15,7 +15,6 @@ import com.example.platform.user.login.LoginThrottledException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -55,10 +54,7 @@ class UserProblemHandler {
 		ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS,
 				ex.getMessage());
 		problem.setProperty("retryAfterSeconds", seconds);
-		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
+		return PlatformExceptionHandler.problem(problem, seconds);
 	}
 
 	@ExceptionHandler(PasswordHashingBusyException.class)
@@ -66,10 +62,7 @@ class UserProblemHandler {
 		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
 				ex.getMessage());
 		problem.setProperty("retryAfterSeconds", 1);
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "1")
-			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
+		return PlatformExceptionHandler.problem(problem, 1);
 	}
 
 	@ExceptionHandler(UserNotFoundException.class)

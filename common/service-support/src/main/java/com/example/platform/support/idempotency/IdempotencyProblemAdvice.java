@@ -9,9 +9,7 @@ import com.example.platform.support.problem.Problems;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -42,10 +40,9 @@ public class IdempotencyProblemAdvice {
 
 	@ExceptionHandler(RequestInFlightException.class)
 	ResponseEntity<Object> inFlight(RequestInFlightException ex) {
-		return ResponseEntity.status(HttpStatus.CONFLICT)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(Problems.of(HttpStatus.CONFLICT, ProblemTypes.REQUEST_IN_FLIGHT, ex.getMessage()));
+		return PlatformExceptionHandler.problem(
+				Problems.of(HttpStatus.CONFLICT, ProblemTypes.REQUEST_IN_FLIGHT, ex.getMessage()),
+				ex.retryAfterSeconds());
 	}
 
 }

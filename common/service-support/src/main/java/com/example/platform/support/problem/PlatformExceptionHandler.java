@@ -222,6 +222,19 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
+	/**
+	 * A problem the client may retry, with the {@code Retry-After} header.
+	 * @param problem the problem
+	 * @param retryAfterSeconds when to retry
+	 * @return the response
+	 */
+	public static ResponseEntity<Object> problem(ProblemDetail problem, long retryAfterSeconds) {
+		return ResponseEntity.status(problem.getStatus())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
 	private static ResponseEntity<Object> validationProblem(BindingResult result) {
 		List<FieldError> errors = new ArrayList<>();
 		result.getFieldErrors()
