@@ -7,19 +7,12 @@ package com.example.platform.order.ordering;
  */
 public class DependencyUnavailableException extends RuntimeException {
 
-	private final String dependency;
-
 	/**
 	 * @param dependency which service
 	 * @param cause what happened
 	 */
 	public DependencyUnavailableException(String dependency, Throwable cause) {
 		super("The " + dependency + " is unavailable. Please retry later.", cause);
-		this.dependency = dependency;
-	}
-
-	public String getDependency() {
-		return this.dependency;
 	}
 
 }

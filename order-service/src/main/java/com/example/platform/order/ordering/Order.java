@@ -268,7 +268,8 @@ public class Order {
 		}
 		this.refundId = refundId;
 		this.status = OrderStatus.CANCELLED;
-		return touch(OrderStatus.CANCELLATION_PENDING, now);
+		touch(OrderStatus.CANCELLATION_PENDING, now);
+		return true;
 	}
 
 	/**
@@ -394,10 +395,6 @@ public class Order {
 
 	public Money getTotal() {
 		return new Money(this.totalAmount, this.currency);
-	}
-
-	public String getCurrency() {
-		return this.currency;
 	}
 
 	public String getPaymentMethod() {

@@ -397,11 +397,12 @@ public class OrderService {
 			case PENDING ->
 				order.reconcileLater("refund " + refund.refundId() + " not settled yet", now, this.reconciliation);
 			case FAILED -> {
-				logger.error("Refund " + refund.refundId() + " of cancelled order " + order.getId()
-						+ " was refused by the provider" + ((reason != null) ? " (" + reason + ")" : "")
+				// The provider's reason is kept on the order, where an operator looks.
+				String refusal = "refund " + refund.refundId() + " refused by the provider"
+						+ ((reason != null) ? " (" + reason + ")" : "");
+				logger.error("Order " + order.getId() + ": " + refusal
 						+ "; the order stays CANCELLATION_PENDING for an operator");
-				order.reconcileLater("refund " + refund.refundId() + " refused by the provider", now,
-						this.reconciliation);
+				order.reconcileLater(refusal, now, this.reconciliation);
 			}
 		}
 	}
@@ -417,8 +418,8 @@ public class OrderService {
 		}
 	}
 
-	private Order retryLater(UUID orderId, String reason) {
-		return inTransaction(orderId, order -> order.reconcileLater(reason, this.clock.instant(), this.reconciliation));
+	private void retryLater(UUID orderId, String reason) {
+		inTransaction(orderId, order -> order.reconcileLater(reason, this.clock.instant(), this.reconciliation));
 	}
 
 	/**

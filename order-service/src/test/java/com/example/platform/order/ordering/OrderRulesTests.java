@@ -54,6 +54,14 @@ class OrderRulesTests {
 	}
 
 	@Test
+	void acceptsQuantitiesFromOneToAHundred() {
+		assertThat(OrderRules
+			.price(List.of(new RequestedLine("ESPRESSO-CUP", 1), new RequestedLine("COFFEE-BEANS-1KG", 100)),
+					this.priceList)
+			.lines()).extracting(OrderLine::getQuantity).containsExactly(1, 100);
+	}
+
+	@Test
 	void namesEveryUnknownOrRetiredProduct() {
 		assertThatExceptionOfType(UnorderableItemsException.class)
 			.isThrownBy(() -> OrderRules.price(List.of(new RequestedLine("ESPRESSO-CUP", 1),

@@ -28,6 +28,8 @@ import com.example.platform.support.idempotency.IdempotencyKey;
 import com.example.platform.support.idempotency.IdempotentRequests;
 
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,6 +42,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -67,6 +70,8 @@ class OrderServiceTests {
 
 	private final Outbox outbox = mock();
 
+	private final PlatformTransactionManager transactionManager = mock();
+
 	private OrderService service;
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -80,8 +85,8 @@ class OrderServiceTests {
 		given(this.orders.findById(any()))
 			.willAnswer(invocation -> Optional.ofNullable(this.stored.get(invocation.<UUID>getArgument(0))));
 		this.service = new OrderService(this.products, this.orders, this.users, this.payments,
-				new TransactionTemplate(mock(PlatformTransactionManager.class)), Clock.fixed(NOW, ZoneOffset.UTC),
-				this.timings, this.idempotency, this.meters, this.processed, this.outbox);
+				new TransactionTemplate(this.transactionManager), Clock.fixed(NOW, ZoneOffset.UTC), this.timings,
+				this.idempotency, this.meters, this.processed, this.outbox);
 	}
 
 	@Test
@@ -134,6 +139,95 @@ class OrderServiceTests {
 
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAYMENT_DECLINED);
 		assertThat(order.getDeclineCode()).isEqualTo("card_declined");
+		assertThat(this.meters.get("orders.placed").tag("outcome", "declined").counter().count()).isEqualTo(1);
+		then(this.transactionManager)
+			.should(times(1).description(
+					"the order and its key's link; the outcome, " + "which raises no event, is a single statement"))
+			.getTransaction(any());
+		then(this.orders).should(times(2)).save(order);
+	}
+
+	@Test
+	void keepsAnOrderWhosePaymentIsStillOpenForReconciliation() {
+		given(this.users.exists(this.userId)).willReturn(true);
+		given(this.payments.charge(any())).willReturn(Orders.pendingPayment());
+
+		Order order = place(new AtomicReference<>());
+
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAYMENT_PENDING);
+		assertThat(order.getReconcileAfter()).isEqualTo(NOW.plusSeconds(5));
+		assertThat(order.stored().reconcileFailure()).isEqualTo("payment PENDING");
+	}
+
+	@Test
+	void answersWithTheOrderAsItIsWhenTheCustomerCancelledItWhileItWasCharged() {
+		given(this.users.exists(this.userId)).willReturn(true);
+		given(this.payments.charge(any())).willReturn(Orders.approved());
+		AtomicInteger saves = new AtomicInteger();
+		willAnswer(invocation -> {
+			Order order = invocation.getArgument(0);
+			if (saves.incrementAndGet() == 2) {
+				// The customer's cancellation committed between the order and its
+				// outcome.
+				Order cancelling = Order.restore(order.stored(), order.getLines());
+				cancelling.requestCancellation(NOW);
+				this.stored.put(order.getId(), cancelling);
+				throw new OptimisticLockingFailureException("cancelled meanwhile");
+			}
+			this.stored.put(order.getId(), order);
+			return order;
+		}).given(this.orders).save(any());
+
+		Order order = place(new AtomicReference<>());
+
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
+		assertThat(order.getPaymentId()).as("the charge to refund").isNotNull();
+		assertThat(this.meters.get("orders.placed").counters()).as("not placed with an outcome of its own")
+			.allSatisfy(counter -> assertThat(counter.count()).isZero());
+	}
+
+	@Test
+	void answersARetryOfARequestThatDiedWithTheOrderItStoredCompletedIfItCanBe() {
+		Order pending = keep(Orders.pending());
+		PaymentResult approved = Orders.approved();
+		given(this.payments.findByOrder(pending.getId())).willReturn(Optional.of(approved));
+		Order declined = Orders.pending();
+		declined.applyPayment(Orders.declined(), NOW);
+		keep(declined);
+
+		assertThat(retryOfRequestThatStored(pending).status()).isEqualTo(OrderStatus.PAID);
+		assertThat(retryOfRequestThatStored(declined).status()).isEqualTo(OrderStatus.PAYMENT_DECLINED);
+		then(this.payments).should().findByOrder(pending.getId());
+		then(this.payments).shouldHaveNoMoreInteractions();
+		then(this.orders).should(times(1).description("a completed order is answered as read"))
+			.findById(declined.getId());
+		then(this.users).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void fingerprintsAPlacementByWhatIsOrderedAndHowItIsPaid() {
+		IdempotencyKey key = new IdempotencyKey("key-1");
+		List<RequestedLine> lines = List.of(new RequestedLine("ESPRESSO-CUP", 1));
+		assertThat(OrderService.placement(this.userId, key, lines, "tok_visa"))
+			.isEqualTo(
+					OrderService.placement(this.userId, key, List.of(new RequestedLine("ESPRESSO-CUP", 1)), "tok_visa"))
+			.isNotEqualTo(
+					OrderService.placement(this.userId, key, List.of(new RequestedLine("ESPRESSO-CUP", 2)), "tok_visa"))
+			.isNotEqualTo(OrderService.placement(this.userId, key, lines, "tok_mastercard"))
+			.satisfies(request -> assertThat(request.scope()).isEqualTo(this.userId.toString()));
+	}
+
+	@Test
+	void findsAndListsOnlyTheCallersOrders() {
+		Order order = Orders.pending();
+		given(this.orders.findByIdAndUserId(order.getId(), order.getUserId())).willReturn(Optional.of(order));
+		given(this.orders.findByUserNewestFirst(order.getUserId(), PageRequest.of(2, 10)))
+			.willReturn(new PageImpl<>(List.of(order), PageRequest.of(2, 10), 21));
+
+		assertThat(this.service.find(order.getId(), order.getUserId())).isSameAs(order);
+		assertThatExceptionOfType(OrderNotFoundException.class)
+			.isThrownBy(() -> this.service.find(order.getId(), UUID.randomUUID()));
+		assertThat(this.service.list(order.getUserId(), 2, 10)).containsExactly(order);
 	}
 
 	@Test
@@ -200,6 +294,20 @@ class OrderServiceTests {
 	}
 
 	@Test
+	void backsOffWhenTheChargeOfAReconciledOrderCannotBeMadeNow() {
+		Order order = keep(Orders.pending());
+		given(this.payments.findByOrder(order.getId())).willReturn(Optional.empty());
+		given(this.payments.charge(order))
+			.willThrow(new DependencyUnavailableException("payment service", new RuntimeException("timeout")));
+
+		this.service.reconcile(order.getId());
+
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.PAYMENT_PENDING);
+		assertThat(order.getReconcileAfter()).isEqualTo(NOW.plusSeconds(5));
+		then(this.orders).should().save(order);
+	}
+
+	@Test
 	void keepsAPendingOrderPendingAndBacksOffWhileThePaymentServiceIsDown() {
 		Order order = keep(Orders.pending());
 		given(this.payments.findByOrder(order.getId()))
@@ -210,6 +318,7 @@ class OrderServiceTests {
 		assertThat(this.stored.get(order.getId()).getStatus()).isEqualTo(OrderStatus.PAYMENT_PENDING);
 		assertThat(this.stored.get(order.getId()).getReconcileAfter()).isEqualTo(NOW.plusSeconds(5));
 		then(this.payments).should(never()).charge(any());
+		then(this.orders).should().save(order);
 	}
 
 	@Test
@@ -253,6 +362,7 @@ class OrderServiceTests {
 		assertThat(cancelling.getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
 		assertThat(cancelling.getRefundId()).isEqualTo(refundId);
 		assertThat(cancelling.getReconcileAfter()).isAfter(NOW);
+		assertThat(cancelling.stored().reconcileFailure()).isEqualTo("refund " + refundId + " not settled yet");
 
 		// The reconciler asks again with the same key and learns the refund's outcome.
 		given(this.payments.refundInFull(any())).willReturn(new RefundResult(refundId, RefundResult.State.SUCCEEDED));
@@ -275,6 +385,25 @@ class OrderServiceTests {
 		assertThat(cancelling.getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
 		assertThat(cancelling.getRefundId()).isEqualTo(refundId);
 		assertThat(cancelling.getReconcileAfter()).isAfter(NOW);
+		assertThat(cancelling.stored().reconcileFailure()).as("the answer gave no reason")
+			.isEqualTo("refund " + refundId + " refused by the provider");
+	}
+
+	@Test
+	void asksForNoRefundWhenTheRefundsEventCompletedTheCancellationMeanwhile() {
+		Order order = keep(paidBy(this.userId));
+		UUID refundId = UUID.randomUUID();
+		given(this.payments.findByOrder(order.getId())).willAnswer(invocation -> {
+			// The RefundSettled event of an earlier attempt is applied while we ask.
+			order.applyRefund(order.getPaymentId(), new RefundResult(refundId, RefundResult.State.SUCCEEDED), NOW);
+			return Optional.of(new PaymentResult(order.getPaymentId(), PaymentResult.State.APPROVED, null));
+		});
+
+		Order cancelled = this.service.cancel(order.getId(), this.userId);
+
+		assertThat(cancelled.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(cancelled.getRefundId()).isEqualTo(refundId);
+		then(this.payments).should(never()).refundInFull(any());
 	}
 
 	@Test
@@ -302,7 +431,8 @@ class OrderServiceTests {
 				new RefundResult(order.getRefundId(), RefundResult.State.FAILED), "charge_disputed");
 
 		assertThat(this.stored.get(order.getId()).getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
-		assertThat(this.stored.get(order.getId()).stored().reconcileFailure()).contains("refused by the provider");
+		assertThat(this.stored.get(order.getId()).stored().reconcileFailure())
+			.isEqualTo("refund " + order.getRefundId() + " refused by the provider (charge_disputed)");
 		assertThat(this.stored.get(order.getId()).getReconcileAfter()).isAfter(due);
 		then(this.orders).should().save(order);
 	}
@@ -330,6 +460,91 @@ class OrderServiceTests {
 		assertThatExceptionOfType(OrderNotFoundException.class).isThrownBy(() -> this.service
 			.refundSettled(UUID.randomUUID(), UUID.randomUUID(), paid.getPaymentId(), succeeded, null));
 		then(this.orders).should(never()).save(any());
+	}
+
+	@Test
+	void cancelsAtOnceAnOrderWhoseChargeNeverReachedThePaymentService() {
+		Order order = keep(Orders.pending());
+		given(this.payments.findByOrder(order.getId())).willReturn(Optional.empty());
+
+		Order cancelled = this.service.cancel(order.getId(), order.getUserId());
+
+		assertThat(cancelled.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(cancelled.getRefundId()).isNull();
+		then(this.payments).should(never()).refundInFull(any());
+	}
+
+	@Test
+	void refundsNothingWhenTheCancelledOrdersPaymentTookNoMoneyOrIsStillOpen() {
+		Order declined = keep(Orders.pending());
+		given(this.payments.findByOrder(declined.getId())).willReturn(Optional.of(Orders.declined()));
+		assertThat(this.service.cancel(declined.getId(), declined.getUserId()).getStatus())
+			.isEqualTo(OrderStatus.CANCELLED);
+
+		Order open = keep(Orders.pending());
+		given(this.payments.findByOrder(open.getId())).willReturn(Optional.of(Orders.pendingPayment()));
+		Order awaiting = this.service.cancel(open.getId(), open.getUserId());
+		assertThat(awaiting.getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
+		assertThat(awaiting.getPaymentId()).isNotNull();
+
+		then(this.payments).should(never()).refundInFull(any());
+	}
+
+	@Test
+	void aCancellationWaitsForReconciliationWhileThePaymentServiceIsDown() {
+		Order order = keep(paidBy(this.userId));
+		given(this.payments.findByOrder(order.getId()))
+			.willThrow(new DependencyUnavailableException("payment service", new RuntimeException("refused")));
+
+		Order cancelling = this.service.cancel(order.getId(), this.userId);
+
+		assertThat(cancelling.getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
+		assertThat(cancelling.getReconcileAfter()).isEqualTo(NOW.plusSeconds(5));
+		then(this.payments).should(never()).refundInFull(any());
+	}
+
+	@Test
+	void cancellingACancelledOrderAgainWritesNothing() {
+		Order order = Orders.pending();
+		order.applyPayment(Orders.declined(), NOW);
+		order.requestCancellation(NOW);
+		existing(order);
+
+		assertThat(this.service.cancel(order.getId(), order.getUserId()).getStatus()).isEqualTo(OrderStatus.CANCELLED);
+		then(this.orders).should(never()).save(any());
+		then(this.outbox).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void givesUpAfterFiveAttemptsWhenTheOrderKeepsChangingUnderneath() {
+		Order order = keep(paidBy(this.userId));
+		willThrow(new OptimisticLockingFailureException("changed meanwhile")).given(this.orders).save(any());
+
+		assertThatExceptionOfType(OptimisticLockingFailureException.class)
+			.isThrownBy(() -> this.service.cancel(order.getId(), this.userId));
+		then(this.orders).should(times(5)).findById(order.getId());
+
+		Order refunding = keep(cancellingWithPendingRefund());
+		given(this.processed.markProcessed(any())).willReturn(true);
+		assertThatExceptionOfType(OptimisticLockingFailureException.class)
+			.isThrownBy(() -> this.service.refundSettled(UUID.randomUUID(), refunding.getId(), refunding.getPaymentId(),
+					new RefundResult(refunding.getRefundId(), RefundResult.State.SUCCEEDED), null));
+		then(this.orders).should(times(5)).findById(refunding.getId());
+	}
+
+	@Test
+	void aSettledRefundIsAppliedAgainToTheOrderAsItStandsWhenItChangedMeanwhile() {
+		Order order = keep(cancellingWithPendingRefund());
+		given(this.processed.markProcessed(any())).willReturn(true);
+		willAnswer(invocation -> {
+			throw new OptimisticLockingFailureException("changed meanwhile");
+		}).willAnswer(invocation -> keep(invocation.getArgument(0))).given(this.orders).save(any());
+
+		this.service.refundSettled(UUID.randomUUID(), order.getId(), order.getPaymentId(),
+				new RefundResult(order.getRefundId(), RefundResult.State.SUCCEEDED), null);
+
+		assertThat(this.stored.get(order.getId()).getStatus()).isEqualTo(OrderStatus.CANCELLED);
+		then(this.orders).should(times(2)).save(any());
 	}
 
 	@Test
@@ -376,6 +591,19 @@ class OrderServiceTests {
 		OrderSnapshot answer = this.service.place(this.userId, new IdempotencyKey("key-" + UUID.randomUUID()),
 				List.of(new RequestedLine("COFFEE-BEANS-1KG", 2), new RequestedLine("ESPRESSO-CUP", 1)), "tok_visa");
 		return this.stored.get(answer.id());
+	}
+
+	/**
+	 * Retries a placement whose first request stored the order and died: the claim
+	 * carries the order's id.
+	 */
+	private OrderSnapshot retryOfRequestThatStored(Order order) {
+		Claim takenOver = mock();
+		given(takenOver.resourceId()).willReturn(Optional.of(order.getId()));
+		given(this.idempotency.execute(any(), eq(OrderSnapshot.class), any()))
+			.willAnswer(invocation -> invocation.<Function<Claim, OrderSnapshot>>getArgument(2).apply(takenOver));
+		return this.service.place(order.getUserId(), new IdempotencyKey("key-" + UUID.randomUUID()),
+				List.of(new RequestedLine("COFFEE-BEANS-1KG", 2), new RequestedLine("ESPRESSO-CUP", 1)), "tok_visa");
 	}
 
 	private Order cancellingWithPendingRefund() {
@@ -428,6 +656,46 @@ class OrderServiceTests {
 		this.service.paymentSettled(eventId, order.getId(), Orders.declined());
 
 		then(this.orders).should(never()).save(any());
+	}
+
+	@Test
+	void aSettledPaymentIsAppliedAgainToTheOrderAsItStandsWhenItChangedMeanwhile() {
+		Order order = keep(Orders.pending());
+		UUID eventId = UUID.randomUUID();
+		given(this.processed.markProcessed(eventId)).willReturn(true);
+		PaymentResult approved = Orders.approved();
+		Order stored = failTheFirstSaveWithACopyStored(order);
+
+		this.service.paymentSettled(eventId, order.getId(), approved);
+
+		assertThat(stored.getStatus()).isEqualTo(OrderStatus.PAID);
+		then(this.processed).should(times(2)).markProcessed(eventId);
+	}
+
+	@Test
+	void aSettledPaymentWhoseEventAnotherConsumerProcessedMeanwhileIsNotAppliedAgain() {
+		Order order = keep(Orders.pending());
+		UUID eventId = UUID.randomUUID();
+		given(this.processed.markProcessed(eventId)).willReturn(true, false);
+		Order stored = failTheFirstSaveWithACopyStored(order);
+
+		this.service.paymentSettled(eventId, order.getId(), Orders.approved());
+
+		assertThat(stored.getStatus()).isEqualTo(OrderStatus.PAYMENT_PENDING);
+		then(this.orders).should(times(1)).save(any());
+	}
+
+	/**
+	 * @return the copy of the order the database holds after its first save failed:
+	 * someone else changed it meanwhile
+	 */
+	private Order failTheFirstSaveWithACopyStored(Order order) {
+		Order copy = Order.restore(order.stored(), order.getLines());
+		given(this.orders.findById(order.getId())).willReturn(Optional.of(order), Optional.of(copy));
+		willAnswer(invocation -> {
+			throw new OptimisticLockingFailureException("changed meanwhile");
+		}).willAnswer(invocation -> invocation.getArgument(0)).given(this.orders).save(any());
+		return copy;
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import static com.example.platform.order.ordering.Orders.PLACED_AT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 class OrderTests {
 
@@ -75,6 +76,11 @@ class OrderTests {
 		declined.applyPayment(Orders.declined(), this.later);
 		assertThatExceptionOfType(IllegalOrderTransitionException.class)
 			.isThrownBy(() -> declined.applyPayment(Orders.approved(), this.later));
+		Order failed = Orders.pending();
+		failed.applyPayment(Orders.failed(), this.later);
+		assertThatExceptionOfType(IllegalOrderTransitionException.class)
+			.isThrownBy(() -> failed.applyPayment(Orders.approved(), this.later))
+			.withMessage("An order that is PAYMENT_FAILED cannot record a APPROVED payment.");
 	}
 
 	@Test
@@ -133,6 +139,67 @@ class OrderTests {
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
 		assertThat(order.getPaymentId()).isEqualTo(late.paymentId());
 		assertThat(order.getReconcileAfter()).isEqualTo(this.later.plusSeconds(1));
+	}
+
+	@Test
+	void aCancellationAwaitingThePaymentEndsWhenTheChargeFailsButWaitsForARefundWhenItIsApproved() {
+		Order failed = Orders.pending();
+		failed.requestCancellation(this.later);
+		PaymentResult failure = Orders.failed();
+		assertThat(failed.applyPayment(failure, this.later)).isTrue();
+		assertThat(failed.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(failed.getPaymentId()).isEqualTo(failure.paymentId());
+
+		Order approved = Orders.pending();
+		approved.requestCancellation(this.later);
+		PaymentResult charge = Orders.approved();
+		approved.applyPayment(charge, this.later);
+		assertThat(approved.getStatus()).as("money was taken: it must be refunded")
+			.isEqualTo(OrderStatus.CANCELLATION_PENDING);
+		assertThat(approved.getPaymentId()).isEqualTo(charge.paymentId());
+	}
+
+	@Test
+	void aChargeOnceOpenThatLandsAfterACancellationWithNothingToRefundReopensIt() {
+		Order order = Orders.pending();
+		order.requestCancellation(this.later);
+		PaymentResult open = Orders.pendingPayment();
+		order.applyPayment(open, this.later);
+		order.completeCancellation(null, this.later);
+		PaymentResult landed = new PaymentResult(open.paymentId(), PaymentResult.State.APPROVED, null);
+		assertThat(order.applyPayment(landed, this.later.plusSeconds(1))).isTrue();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
+	}
+
+	@Test
+	void aSecondChargeAfterARefundedCancellationReopensItForItsOwnRefund() {
+		Order order = cancelling();
+		order.completeCancellation(UUID.randomUUID(), this.later);
+		PaymentResult second = Orders.approved();
+		assertThat(order.applyPayment(second, this.later.plusSeconds(1))).isTrue();
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
+		assertThat(order.getPaymentId()).isEqualTo(second.paymentId());
+	}
+
+	@Test
+	void aCancelledOrderReopensForAPaymentThatMayStillLandButNotForOneThatTookNoMoney() {
+		Order pendingLate = cancelledWithNothingCharged();
+		assertThat(pendingLate.applyPayment(Orders.pendingPayment(), this.later.plusSeconds(1))).isTrue();
+		assertThat(pendingLate.getStatus()).isEqualTo(OrderStatus.CANCELLATION_PENDING);
+
+		Order declinedLate = cancelledWithNothingCharged();
+		assertThat(declinedLate.applyPayment(Orders.declined(), this.later.plusSeconds(1))).isFalse();
+		assertThat(declinedLate.applyPayment(Orders.failed(), this.later.plusSeconds(1))).isFalse();
+		assertThat(declinedLate.getStatus()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(declinedLate.getPaymentId()).isNull();
+		assertThat(declinedLate.getUpdatedAt()).isEqualTo(this.later);
+	}
+
+	private Order cancelledWithNothingCharged() {
+		Order order = Orders.pending();
+		order.requestCancellation(this.later);
+		order.completeCancellation(null, this.later);
+		return order;
 	}
 
 	@Test
@@ -210,6 +277,68 @@ class OrderTests {
 		assertThat(cancelling.getStatus()).isEqualTo(OrderStatus.CANCELLED);
 	}
 
+	@Test
+	void aRefundIsRefusedForAnOrderThatTookNoMoney() {
+		Order neverCharged = Orders.pending();
+		neverCharged.requestCancellation(this.later);
+		assertThatExceptionOfType(IllegalOrderTransitionException.class).as("no payment known")
+			.isThrownBy(() -> neverCharged.applyRefund(UUID.randomUUID(),
+					new RefundResult(UUID.randomUUID(), RefundResult.State.SUCCEEDED), this.later));
+
+		Order declined = Orders.pending();
+		PaymentResult refused = Orders.declined();
+		declined.applyPayment(refused, this.later);
+		declined.requestCancellation(this.later);
+		assertThatExceptionOfType(IllegalOrderTransitionException.class).as("cancelled with nothing refunded")
+			.isThrownBy(() -> declined.applyRefund(refused.paymentId(),
+					new RefundResult(UUID.randomUUID(), RefundResult.State.SUCCEEDED), this.later))
+			.withMessage("An order that is CANCELLED cannot record a SUCCEEDED refund.");
+	}
+
+	@Test
+	void aCompletedCancellationIsTouchedAtItsTime() {
+		Order order = cancelling();
+		assertThat(order.completeCancellation(UUID.randomUUID(), this.later.plusSeconds(3))).isTrue();
+		assertThat(order.getUpdatedAt()).isEqualTo(this.later.plusSeconds(3));
+		assertThat(order.completeCancellation(UUID.randomUUID(), this.later.plusSeconds(4))).isFalse();
+		assertThat(order.getUpdatedAt()).isEqualTo(this.later.plusSeconds(3));
+	}
+
+	@Test
+	void onlyAnOrderThatNeedsReconciliationIsLookedAtAgain() {
+		Order paid = Orders.paid();
+		paid.reconcileLater("payment-service unreachable", this.later, Orders.RECONCILIATION);
+		assertThat(paid.getReconcileAfter()).isNull();
+		assertThat(paid.stored().reconcileFailure()).isNull();
+
+		Order pending = Orders.pending();
+		pending.reconcileLater("payment-service unreachable", this.later, Orders.RECONCILIATION);
+		assertThat(pending.getReconcileAfter()).isEqualTo(this.later.plusSeconds(5));
+		assertThat(pending.stored().reconcileFailure()).isEqualTo("payment-service unreachable");
+
+		pending.reconcileAgainAt(this.later.plusSeconds(1));
+		assertThat(pending.getReconcileAfter()).isEqualTo(this.later.plusSeconds(1));
+	}
+
+	@Test
+	void showsWhatWasOrderedAndWhen() {
+		Order order = Orders.pending();
+		assertThat(order.getCreatedAt()).isEqualTo(PLACED_AT);
+		assertThat(order.getPaymentMethod()).isEqualTo("tok_visa");
+		assertThat(order.refundKey()).isEqualTo("order-" + order.getId() + "-cancellation");
+		assertThat(order.getLines()).extracting(OrderLine::getSku, OrderLine::getProductName, OrderLine::getQuantity)
+			.containsExactly(tuple("COFFEE-BEANS-1KG", "Coffee beans, 1 kg", 2),
+					tuple("ESPRESSO-CUP", "Espresso cup", 1));
+		Order readBack = Order.restore(order.stored(),
+				order.getLines()
+					.stream()
+					.map(line -> OrderLine.restore(line.getSku(), line.getProductName(), line.getQuantity(),
+							line.getUnitPriceAmount()))
+					.toList());
+		assertThat(readBack.snapshot()).isEqualTo(order.snapshot());
+		assertThat(readBack.getTotal()).isEqualTo(new Money(2 * 2490 + 900, "EUR"));
+	}
+
 	private Order cancelling() {
 		Order order = Orders.paid();
 		order.requestCancellation(this.later);
@@ -219,7 +348,12 @@ class OrderTests {
 	@Test
 	void raisesAnEventWhenPlacedAndWhenItBecomesPaid() {
 		Order order = Orders.pending();
-		assertThat(order.releaseEvents()).singleElement().isInstanceOf(OrderPlaced.class);
+		assertThat(order.releaseEvents()).singleElement().isInstanceOfSatisfying(OrderPlaced.class, placed -> {
+			assertThat(placed.topic()).isEqualTo("orders.v1");
+			assertThat(placed.key()).isEqualTo(order.getId().toString());
+			assertThat(placed.payload().lines()).containsExactly(new OrderPlaced.Line("COFFEE-BEANS-1KG", 2),
+					new OrderPlaced.Line("ESPRESSO-CUP", 1));
+		});
 
 		order.applyPayment(Orders.approved(), this.later);
 		order.applyPayment(Orders.approved(), this.later.plusSeconds(1));
@@ -247,8 +381,11 @@ class OrderTests {
 		pending.releaseEvents();
 		pending.requestPaymentLater("refused", this.later, Orders.RECONCILIATION);
 		assertThat(pending.releaseEvents()).singleElement()
-			.isInstanceOfSatisfying(PaymentRequested.class,
-					requested -> assertThat(requested.payload().idempotencyKey()).isEqualTo(pending.paymentKey()));
+			.isInstanceOfSatisfying(PaymentRequested.class, requested -> {
+				assertThat(requested.payload().idempotencyKey()).isEqualTo(pending.paymentKey());
+				assertThat(requested.topic()).as("the payment requests' topic, not the order's")
+					.isEqualTo("orders.payment-requests.v1");
+			});
 
 		Order paid = Orders.paid();
 		paid.releaseEvents();
