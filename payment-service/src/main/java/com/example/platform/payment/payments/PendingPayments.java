@@ -59,9 +59,10 @@ class PendingPayments implements PendingOperation<Payment, ChargeOutcome> {
 	@Override
 	public void record(Payment payment, ChargeOutcome outcome, Instant now) {
 		Payment current = this.payments.findForUpdate(payment.getId()).orElseThrow();
-		boolean recorded = current.record(outcome, now);
-		boolean gaveUp = current.giveUpIfExhausted(now, this.retry);
-		if (recorded || gaveUp) {
+		// Only a pending payment takes an outcome, and only a pending one can be given up
+		// on: a payment that refuses the outcome has nothing to store.
+		if (current.record(outcome, now)) {
+			current.giveUpIfExhausted(now, this.retry);
 			this.payments.save(current);
 			if (!current.isPending()) {
 				// Called in the resolver's transaction: the event commits with the state.

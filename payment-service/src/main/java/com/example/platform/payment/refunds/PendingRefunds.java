@@ -63,9 +63,10 @@ class PendingRefunds implements PendingOperation<RefundProvider.RefundRequest, R
 	@Override
 	public void record(RefundProvider.RefundRequest request, RefundOutcome outcome, Instant now) {
 		Refund current = this.refunds.findForUpdate(request.reference()).orElseThrow();
-		boolean recorded = current.record(outcome, now);
-		boolean gaveUp = current.giveUpIfExhausted(now, this.retry);
-		if (recorded || gaveUp) {
+		// Only a pending refund takes an outcome, and only a pending one can be given up
+		// on: a refund that refuses the outcome has nothing to store.
+		if (current.record(outcome, now)) {
+			current.giveUpIfExhausted(now, this.retry);
 			this.refunds.save(current);
 			if (!current.isPending()) {
 				// Called in the resolver's transaction: the event commits with the state.

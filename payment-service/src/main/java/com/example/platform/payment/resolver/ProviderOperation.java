@@ -64,16 +64,13 @@ public abstract class ProviderOperation {
 	 * the last allowed attempt fails, with the last reason.
 	 * @param now the current time
 	 * @param policy the resolver's retry policy
-	 * @return whether the operation changed (it failed)
 	 */
-	public boolean giveUpIfExhausted(Instant now, RetryPolicy policy) {
+	public void giveUpIfExhausted(Instant now, RetryPolicy policy) {
 		if (isPending() && this.attempts.exhausted(policy)) {
 			this.attempts.noteFailure("No outcome from the provider after " + this.attempts.count()
 					+ " resolver attempts; last: " + this.attempts.lastFailure());
 			fail(now);
-			return true;
 		}
-		return false;
 	}
 
 	/**

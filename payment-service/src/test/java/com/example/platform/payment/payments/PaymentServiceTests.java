@@ -59,9 +59,11 @@ class PaymentServiceTests {
 	/** Rows, not objects, as in the database: a change that is not saved is lost. */
 	private final Map<UUID, Payment.Stored> stored = new HashMap<>();
 
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	private final PaymentService service = new PaymentService(this.payments, this.provider, this.idempotency,
 			TransactionOperations.withoutTransaction(), new PaymentPolicy(Set.of("EUR", "USD")), Payments.RETRY,
-			Clock.fixed(Payments.NOW, ZoneOffset.UTC), new SimpleMeterRegistry(), this.outbox);
+			Clock.fixed(Payments.NOW, ZoneOffset.UTC), this.meters, this.outbox);
 
 	private final NewPayment request = new NewPayment(UUID.randomUUID(), UUID.randomUUID(), new Money(2500, "EUR"),
 			"tok_visa");
@@ -104,6 +106,11 @@ class PaymentServiceTests {
 		assertThat(settled.occurredAt()).isEqualTo(Payments.NOW);
 		assertThat(settled.payload()).isEqualTo(new PaymentSettled.Payload(answer.id(), this.request.orderId(),
 				this.request.userId(), "APPROVED", new Money(2500, "EUR"), null));
+		assertThat(chargesCounted("approved")).isEqualTo(1);
+	}
+
+	private double chargesCounted(String outcome) {
+		return this.meters.get("payments.charges").tag("outcome", outcome).counter().count();
 	}
 
 	private PaymentSettled publishedEvent() {
@@ -132,6 +139,31 @@ class PaymentServiceTests {
 		assertThat(this.stored.get(answer.id()).status()).as("stored").isEqualTo(PaymentStatus.APPROVED);
 		then(this.payments).should().findForUpdate(answer.id());
 		assertThat(publishedEvent().payload().status()).as("one event").isEqualTo("APPROVED");
+	}
+
+	@Test
+	void outcomeOfAPaymentTheResolverSettledMeanwhileIsNeitherStoredNorPublishedAgain() {
+		TestClaim.fresh().runsWorkOf(this.idempotency);
+		given(this.provider.charge(any())).willReturn(new ChargeOutcome.Approved("ch_1"));
+		AtomicInteger saves = new AtomicInteger();
+		willAnswer(invocation -> {
+			Payment payment = invocation.getArgument(0);
+			if (saves.incrementAndGet() == 2) {
+				Payment resolved = read(payment.getId()).orElseThrow();
+				resolved.record(new ChargeOutcome.Approved("ch_1"), Payments.NOW);
+				store(resolved);
+				throw new OptimisticLockingFailureException("the resolver settled it");
+			}
+			return store(payment);
+		}).given(this.payments).save(any(Payment.class));
+
+		PaymentSnapshot answer = this.service.create(ORDERS, new IdempotencyKey("k1"), this.request);
+
+		assertThat(answer.status()).isEqualTo(PaymentStatus.APPROVED);
+		assertThat(saves).as("no save after the resolver's").hasValue(2);
+		// The resolver published the event when it settled the payment.
+		then(this.outbox).shouldHaveNoInteractions();
+		assertThat(chargesCounted("approved")).isEqualTo(1);
 	}
 
 	@Test

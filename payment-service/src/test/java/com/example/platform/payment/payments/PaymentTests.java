@@ -11,6 +11,7 @@ import com.example.platform.support.security.Caller;
 import static com.example.platform.payment.payments.Payments.NOW;
 import static com.example.platform.payment.payments.Payments.RETRY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,11 +35,12 @@ class PaymentTests {
 	}
 
 	@Test
-	void declineKeepsTheCode() {
+	void declineKeepsTheCodeAndTheChargeId() {
 		Payment payment = Payments.pending(1000);
 		payment.record(new ChargeOutcome.Declined("ch_9", "insufficient_funds"), NOW);
 		assertThat(payment.getStatus()).isEqualTo(PaymentStatus.DECLINED);
 		assertThat(payment.snapshot().declineCode()).isEqualTo("insufficient_funds");
+		assertThat(payment.getProviderChargeId()).isEqualTo("ch_9");
 	}
 
 	@Test
@@ -59,12 +61,39 @@ class PaymentTests {
 	}
 
 	@Test
+	void anOutcomeWithoutAChargeIdKeepsTheOneAlreadyKnown() {
+		Payment payment = Payments.pending(1000);
+		payment.record(new ChargeOutcome.Unknown("ch_7", "still processing"), NOW);
+		payment.record(new ChargeOutcome.Unknown(null, "HTTP 503"), NOW);
+		assertThat(payment.getProviderChargeId()).as("the resolver looks ch_7 up instead of charging again")
+			.isEqualTo("ch_7");
+		payment.record(new ChargeOutcome.Declined(null, "card_declined"), NOW);
+		assertThat(payment.getProviderChargeId()).isEqualTo("ch_7");
+	}
+
+	@Test
 	void finalStateNeverChangesAgain() {
 		Payment payment = Payments.approved(1000);
 		assertThat(payment.record(new ChargeOutcome.Declined("ch_2", "card_declined"), NOW)).isFalse();
 		assertThat(payment.record(new ChargeOutcome.Rejected("late"), NOW)).isFalse();
 		assertThat(payment.getStatus()).isEqualTo(PaymentStatus.APPROVED);
-		assertThatIllegalStateException().isThrownBy(() -> payment.startAttempt(NOW, RETRY));
+		assertThatIllegalStateException().isThrownBy(() -> payment.startAttempt(NOW, RETRY))
+			.withMessageContaining("payment " + payment.getId() + " (APPROVED)");
+	}
+
+	@Test
+	void aSettledPaymentIsNeverFailedAfterwards() {
+		Payment payment = Payments.approved(1000);
+		assertThatIllegalStateException().isThrownBy(() -> payment.fail(NOW))
+			.withMessage("A APPROVED payment cannot become FAILED");
+		assertThat(payment.getStatus()).isEqualTo(PaymentStatus.APPROVED);
+	}
+
+	@Test
+	void onlyASettledPaymentIsAnnounced() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> PaymentSettled.of(Payments.pending(1000).snapshot(), NOW));
+		assertThat(PaymentSettled.of(Payments.approved(1000).snapshot(), NOW).payload().status()).isEqualTo("APPROVED");
 	}
 
 	@Test
@@ -77,6 +106,33 @@ class PaymentTests {
 				assertThat(from.canBecome(to)).as(from + " -> " + to).isFalse();
 			}
 		}
+	}
+
+	@Test
+	void everyChangeIsStoredWithItsTime() {
+		Payment payment = Payments.pending(1000);
+		assertThat(payment.stored().updatedAt()).isEqualTo(NOW);
+		payment.startAttempt(NOW.plusSeconds(30), RETRY);
+		assertThat(payment.stored().updatedAt()).isEqualTo(NOW.plusSeconds(30));
+		payment.record(new ChargeOutcome.Unknown(null, "HTTP 503"), NOW.plusSeconds(31));
+		assertThat(payment.stored().updatedAt()).isEqualTo(NOW.plusSeconds(31));
+		payment.record(new ChargeOutcome.Approved("ch_1"), NOW.plusSeconds(45));
+		assertThat(payment.stored().updatedAt()).isEqualTo(NOW.plusSeconds(45));
+		assertThat(payment.stored().createdAt()).isEqualTo(NOW);
+	}
+
+	@Test
+	void aPaymentReadBackFromItsRowIsThePaymentThatWasStored() {
+		Payment declined = Payments.pending(1000);
+		declined.record(new ChargeOutcome.Declined("ch_3", "card_declined"), NOW.plusSeconds(5));
+		declined.storedAs(4);
+		Payment read = Payment.restore(declined.stored());
+		assertThat(read.stored()).isEqualTo(declined.stored());
+		assertThat(read.snapshot()).isEqualTo(declined.snapshot());
+		assertThat(read.getCreatedAt()).isEqualTo(NOW);
+		assertThat(read.getPaymentMethod()).isEqualTo("tok_visa");
+		assertThat(read.getDeclineCode()).isEqualTo("card_declined");
+		assertThat(read.getProviderChargeId()).isEqualTo("ch_3");
 	}
 
 	@Test
@@ -161,6 +217,7 @@ class PaymentTests {
 		assertThatThrownBy(() -> new Money(0, "EUR")).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new Money(-5, "EUR")).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new Money(5, "eur")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new Money(5, null)).isInstanceOf(IllegalArgumentException.class);
 		assertThat(new Money(5, "JPY").amount()).isEqualTo(5);
 	}
 

@@ -25,8 +25,17 @@ public final class Payments {
 	 * @return a payment not sent to the provider yet
 	 */
 	public static Payment pending(long amount) {
-		return Payment.initiate(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), new Money(amount, "EUR"),
-				"tok_visa", NOW, RETRY.firstAttemptAt(NOW));
+		return pending(UUID.randomUUID(), amount);
+	}
+
+	/**
+	 * @param orderId the order paid for
+	 * @param amount minor units of EUR
+	 * @return a payment not sent to the provider yet
+	 */
+	public static Payment pending(UUID orderId, long amount) {
+		return Payment.initiate(UUID.randomUUID(), orderId, UUID.randomUUID(), new Money(amount, "EUR"), "tok_visa",
+				NOW, RETRY.firstAttemptAt(NOW));
 	}
 
 	/**
@@ -34,7 +43,16 @@ public final class Payments {
 	 * @return a payment the provider approved, charge {@code ch_1}
 	 */
 	public static Payment approved(long amount) {
-		Payment payment = pending(amount);
+		return approved(UUID.randomUUID(), amount);
+	}
+
+	/**
+	 * @param orderId the order paid for
+	 * @param amount minor units of EUR
+	 * @return a payment the provider approved, charge {@code ch_1}
+	 */
+	public static Payment approved(UUID orderId, long amount) {
+		Payment payment = pending(orderId, amount);
 		payment.record(new ChargeOutcome.Approved("ch_1"), NOW);
 		return payment;
 	}

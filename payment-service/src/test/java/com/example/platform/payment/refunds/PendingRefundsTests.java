@@ -2,6 +2,7 @@ package com.example.platform.payment.refunds;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,8 @@ class PendingRefundsTests {
 
 	@Test
 	void publishesTheOutcomeOnceTheProviderSettlesTheRefund() {
-		Payment payment = Payments.approved(1000);
+		UUID orderId = UUID.randomUUID();
+		Payment payment = Payments.approved(orderId, 1000);
 		Refund refund = Refunds.pending(payment, 300);
 		given(this.refunds.findForUpdate(refund.getId())).willReturn(Optional.of(refund));
 		given(this.payments.findById(payment.getId())).willReturn(Optional.of(payment));
@@ -63,8 +65,8 @@ class PendingRefundsTests {
 			.publish(argThat(
 					event -> event instanceof RefundSettled settled && settled.key().equals(payment.getId().toString())
 							&& settled.payload()
-								.equals(new RefundSettled.Payload(refund.getId(), payment.getId(), payment.getOrderId(),
-										"SUCCEEDED", new Money(300, "EUR"), null))));
+								.equals(new RefundSettled.Payload(refund.getId(), payment.getId(), orderId, "SUCCEEDED",
+										new Money(300, "EUR"), null))));
 	}
 
 	@Test

@@ -57,11 +57,15 @@ class RefundServiceTests {
 
 	private final Outbox outbox = mock(Outbox.class);
 
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	private final RefundService service = new RefundService(this.payments, this.refunds, this.provider,
 			this.idempotency, TransactionOperations.withoutTransaction(), Payments.RETRY,
-			Clock.fixed(Payments.NOW, ZoneOffset.UTC), new SimpleMeterRegistry(), this.outbox);
+			Clock.fixed(Payments.NOW, ZoneOffset.UTC), this.meters, this.outbox);
 
-	private final Payment payment = Payments.approved(1000);
+	private final UUID orderId = UUID.randomUUID();
+
+	private final Payment payment = Payments.approved(this.orderId, 1000);
 
 	@BeforeEach
 	void storeInMemory() {
@@ -100,11 +104,35 @@ class RefundServiceTests {
 					IdempotentRequest.of("order-service", "r1", "refund-payment", this.payment.getId(), 1000L, "EUR")),
 					eq(RefundSnapshot.class), any());
 		then(this.outbox).should()
-			.publish(argThat(event -> event instanceof RefundSettled settled
+			.publish(argThat(event -> event instanceof RefundSettled settled && settled.topic().equals("payments.v1")
 					&& settled.key().equals(this.payment.getId().toString())
 					&& settled.payload()
-						.equals(new RefundSettled.Payload(answer.id(), this.payment.getId(), this.payment.getOrderId(),
-								"SUCCEEDED", new Money(1000, "EUR"), null))));
+						.equals(new RefundSettled.Payload(answer.id(), this.payment.getId(), this.orderId, "SUCCEEDED",
+								new Money(1000, "EUR"), null))));
+		assertThat(refundsCounted("succeeded")).isEqualTo(1);
+	}
+
+	private double refundsCounted(String outcome) {
+		return this.meters.get("payments.refunds").tag("outcome", outcome).counter().count();
+	}
+
+	@Test
+	void outcomeOfARefundTheResolverSettledMeanwhileIsNeitherStoredNorPublishedAgain() {
+		Refund pending = store(Refunds.pending(this.payment, 400));
+		TestClaim.takenOverWith(pending.getId()).runsWorkOf(this.idempotency);
+		given(this.provider.refund(any())).willAnswer(invocation -> {
+			Refund resolved = read(pending.getId()).orElseThrow();
+			resolved.record(new RefundOutcome.Succeeded("re_1"), Payments.NOW);
+			store(resolved);
+			return new RefundOutcome.Succeeded("re_1");
+		});
+		RefundSnapshot answer = this.service.refund(ORDERS, new IdempotencyKey("r1"), this.payment.getId(),
+				new Money(400, "EUR"));
+		assertThat(answer.status()).isEqualTo(RefundStatus.SUCCEEDED);
+		then(this.refunds).should(never()).save(any());
+		// The resolver published the event when it settled the refund.
+		then(this.outbox).shouldHaveNoInteractions();
+		assertThat(refundsCounted("succeeded")).isEqualTo(1);
 	}
 
 	@Test
@@ -142,6 +170,18 @@ class RefundServiceTests {
 				new Money(1000, "EUR"));
 		assertThat(replay.id()).isEqualTo(refund.getId());
 		assertThat(replay.status()).isEqualTo(RefundStatus.SUCCEEDED);
+		then(this.provider).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void aReplayOfASettledAnswerIsTheFirstAnswerWithoutReadingTheRefundAgain() {
+		RefundSnapshot firstAnswer = new RefundSnapshot(UUID.randomUUID(), this.payment.getId(), new Money(1000, "EUR"),
+				RefundStatus.SUCCEEDED);
+		given(this.idempotency.execute(any(), eq(RefundSnapshot.class), any())).willReturn(firstAnswer);
+		assertThat(this.service.refund(ORDERS, new IdempotencyKey("r1"), this.payment.getId(), new Money(1000, "EUR")))
+			.isEqualTo(firstAnswer);
+		// A final state never changes: only a pending answer is worth a read.
+		then(this.refunds).shouldHaveNoInteractions();
 		then(this.provider).shouldHaveNoInteractions();
 	}
 

@@ -11,6 +11,7 @@ import com.example.platform.payment.payments.Payments;
 import static com.example.platform.payment.payments.Payments.NOW;
 import static com.example.platform.payment.payments.Payments.RETRY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,7 +67,25 @@ class RefundTests {
 		assertThat(RefundStatus.SUCCEEDED.canBecome(RefundStatus.FAILED)).isFalse();
 		assertThat(RefundStatus.FAILED.canBecome(RefundStatus.SUCCEEDED)).isFalse();
 		assertThat(RefundStatus.PENDING.canBecome(RefundStatus.PENDING)).isFalse();
-		assertThatIllegalStateException().isThrownBy(() -> refund.startAttempt(NOW, RETRY));
+		assertThatIllegalStateException().isThrownBy(() -> refund.startAttempt(NOW, RETRY))
+			.withMessageContaining("refund " + refund.getId() + " (SUCCEEDED)");
+	}
+
+	@Test
+	void aSucceededRefundIsNeverFailedAfterwards() {
+		Refund refund = Refunds.pending(300);
+		refund.record(new RefundOutcome.Succeeded("re_1"), NOW);
+		assertThatIllegalStateException().isThrownBy(() -> refund.fail(NOW))
+			.withMessage("A SUCCEEDED refund cannot become FAILED");
+		assertThat(refund.getStatus()).isEqualTo(RefundStatus.SUCCEEDED);
+	}
+
+	@Test
+	void onlyASettledRefundIsAnnounced() {
+		Refund refund = Refunds.pending(300);
+		assertThatIllegalArgumentException().isThrownBy(() -> RefundSettled.of(refund, UUID.randomUUID(), NOW));
+		refund.record(new RefundOutcome.Failed("charge_disputed"), NOW);
+		assertThat(RefundSettled.of(refund, UUID.randomUUID(), NOW).payload().reason()).isEqualTo("charge_disputed");
 	}
 
 	@Test
@@ -78,7 +97,8 @@ class RefundTests {
 			.isInstanceOfSatisfying(RefundExceedsPaymentException.class,
 					ex -> assertThat(ex.getRefundable()).isEqualTo(400));
 		assertThatThrownBy(() -> Refund.initiate(UUID.randomUUID(), approved, new Money(1, "USD"), 0, NOW, NOW))
-			.isInstanceOf(CurrencyMismatchException.class);
+			.isInstanceOfSatisfying(CurrencyMismatchException.class,
+					ex -> assertThat(ex.getExpected()).isEqualTo("EUR"));
 		assertThatThrownBy(
 				() -> Refund.initiate(UUID.randomUUID(), Payments.pending(1000), new Money(1, "EUR"), 0, NOW, NOW))
 			.isInstanceOf(PaymentNotRefundableException.class);

@@ -47,6 +47,16 @@ class PendingResolverTests {
 	}
 
 	@Test
+	void claimsWhatIsDueNowAndRecordsAtTheDatabasesPrecision() {
+		Operation operation = new Operation("a", List.of("w1"));
+		Instant nanos = NOW.plusNanos(123_456_789);
+		new PendingResolver(List.of(operation), this.transactions, new ResolverSettings(7),
+				Clock.fixed(nanos, ZoneOffset.UTC))
+			.resolve(operation);
+		assertThat(operation.times).containsExactly(NOW.plusNanos(123_456_000), NOW.plusNanos(123_456_000));
+	}
+
+	@Test
 	void everyKindOfOperationIsResolvedEvenWhenAnotherFails() {
 		Operation failing = new Operation("broken", null);
 		Operation working = new Operation("b", List.of("w"));
@@ -59,6 +69,7 @@ class PendingResolverTests {
 	@Test
 	void batchesAreAtLeastOne() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new ResolverSettings(0));
+		assertThat(new ResolverSettings(1).batchSize()).isEqualTo(1);
 	}
 
 	private final class Operation implements PendingOperation<String, String> {
@@ -66,6 +77,9 @@ class PendingResolverTests {
 		private final String name;
 
 		private final List<String> due;
+
+		/** When each claim and each record said it happened. */
+		private final List<Instant> times = new ArrayList<>();
 
 		Operation(String name, List<String> due) {
 			this.name = name;
@@ -78,6 +92,7 @@ class PendingResolverTests {
 				throw new IllegalStateException("database down");
 			}
 			PendingResolverTests.this.journal.add(this.name + " claims " + limit);
+			this.times.add(now);
 			return this.due;
 		}
 
@@ -90,6 +105,7 @@ class PendingResolverTests {
 		@Override
 		public void record(String work, String outcome, Instant now) {
 			PendingResolverTests.this.journal.add(this.name + " records " + work + " -> " + outcome);
+			this.times.add(now);
 		}
 
 	}

@@ -122,10 +122,9 @@ public class PasswordHashing implements AutoCloseable {
 	/** Stops the hashing threads; requests still waiting are refused. */
 	@Override
 	public void close() {
+		// Every turn was queued by submit(), as a Future: cancelling it wakes its request
 		for (Runnable waiting : this.workers.shutdownNow()) {
-			if (waiting instanceof Future<?> turn) {
-				turn.cancel(false);
-			}
+			((Future<?>) waiting).cancel(false);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package com.example.platform.user.accounts;
 
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -7,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 class PasswordHashingTests {
@@ -101,21 +104,59 @@ class PasswordHashingTests {
 
 	@Test
 	void freesTheSlotWhenTheEncoderFails() {
-		PasswordEncoder failing = new PasswordEncoder() {
-			@Override
-			public String encode(CharSequence raw) {
-				throw new IllegalStateException("no entropy");
-			}
-
-			@Override
-			public boolean matches(CharSequence raw, String encoded) {
-				return true;
-			}
-		};
-		PasswordHashing hashing = new PasswordHashing(failing, 1, Duration.ofMillis(50));
+		PasswordHashing hashing = new PasswordHashing(new FailingEncoder(new IllegalStateException("no entropy")), 1,
+				Duration.ofMillis(50));
 
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> hashing.hash("a"));
 		assertThat(hashing.matches("a", "b")).isTrue();
+	}
+
+	@Test
+	void passesAnErrorOfTheEncoderOnAsItIs() {
+		OutOfMemoryError error = new OutOfMemoryError("Java heap space");
+		PasswordHashing hashing = new PasswordHashing(new FailingEncoder(error), 1, Duration.ofSeconds(1));
+
+		assertThatExceptionOfType(OutOfMemoryError.class).isThrownBy(() -> hashing.hash("a")).isSameAs(error);
+		assertThat(hashing.matches("a", "b")).isTrue();
+	}
+
+	@Test
+	void keepsACheckedFailureOfTheEncoderAsTheCauseOfAnIllegalState() {
+		// Undeclared, as an encoder in Kotlin or with @SneakyThrows may throw it
+		GeneralSecurityException failure = new GeneralSecurityException("PBKDF2WithHmacSHA256 not available");
+		PasswordHashing hashing = new PasswordHashing(new FailingEncoder(failure), 1, Duration.ofSeconds(1));
+
+		assertThatIllegalStateException().isThrownBy(() -> hashing.hash("a")).havingCause().isSameAs(failure);
+	}
+
+	@Test
+	void refusesAWaitingRequestWhoseThreadIsInterruptedAndKeepsTheInterrupt() throws Exception {
+		PasswordHashing hashing = new PasswordHashing(this.encoder, 1, Duration.ofSeconds(30));
+		CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> hashing.hash("first"), this.threads);
+		assertThat(this.encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
+		CompletableFuture<String> second = new CompletableFuture<>();
+		AtomicBoolean interruptedWhenRefused = new AtomicBoolean();
+		Thread waiter = Thread.ofVirtual().start(() -> {
+			try {
+				second.complete(hashing.hash("second"));
+			}
+			catch (RuntimeException ex) {
+				interruptedWhenRefused.set(Thread.currentThread().isInterrupted());
+				second.completeExceptionally(ex);
+			}
+		});
+		await().atMost(Duration.ofSeconds(10)).until(() -> hashing.waiting() == 1);
+
+		waiter.interrupt();
+
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> second.get(10, TimeUnit.SECONDS))
+			.withCauseInstanceOf(PasswordHashingBusyException.class);
+		assertThat(interruptedWhenRefused).isTrue();
+		this.encoder.release.countDown();
+		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("hash:first");
+		// In arrival order: once this one is hashed, the interrupted one's turn is over
+		assertThat(hashing.hash("third")).isEqualTo("hash:third");
+		assertThat(this.encoder.calls.get()).isEqualTo(2);
 	}
 
 	@Test
@@ -137,7 +178,8 @@ class PasswordHashingTests {
 
 	@Test
 	void needsAtLeastOneSlot() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new PasswordHashing(this.encoder, 0, Duration.ZERO));
+		assertThatIllegalArgumentException().isThrownBy(() -> new PasswordHashing(this.encoder, 0, Duration.ZERO))
+			.withMessage("At least one password hash at a time, not 0");
 	}
 
 	/** Lets more than the 50 ms the queued requests may wait pass. */
@@ -146,6 +188,32 @@ class PasswordHashingTests {
 		await().pollDelay(Duration.ofMillis(60))
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> System.nanoTime() - queued > Duration.ofMillis(60).toNanos());
+	}
+
+	/** Fails every hash with the given failure; every check matches. */
+	private static final class FailingEncoder implements PasswordEncoder {
+
+		private final Throwable failure;
+
+		FailingEncoder(Throwable failure) {
+			this.failure = failure;
+		}
+
+		@Override
+		public String encode(CharSequence raw) {
+			throw FailingEncoder.<RuntimeException>undeclared(this.failure);
+		}
+
+		@Override
+		public boolean matches(CharSequence raw, String encoded) {
+			return true;
+		}
+
+		@SuppressWarnings("unchecked")
+		private static <T extends Throwable> T undeclared(Throwable failure) throws T {
+			throw (T) failure;
+		}
+
 	}
 
 	/** Hashes as "hash:" + the password, each one held until released. */

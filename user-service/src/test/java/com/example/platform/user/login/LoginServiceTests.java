@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.startsWith;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
@@ -66,6 +67,18 @@ class LoginServiceTests {
 	}
 
 	@Test
+	void issuesATokenWithoutWritingToTheCountersOfAnAddressThatHadNoFailures() {
+		UserAccount bob = UserAccount.register(EmailAddress.of("bob@example.com"), "Bob", "stored-hash", NOW);
+		given(this.accounts.findByEmailKey("bob@example.com")).willReturn(Optional.of(bob));
+		given(this.passwordEncoder.matches("right", "stored-hash")).willReturn(true);
+		AccessTokens.IssuedToken token = new AccessTokens.IssuedToken("jwt", Duration.ofMinutes(15));
+		given(this.accessTokens.issueFor(bob)).willReturn(token);
+
+		assertThat(this.service.login("bob@example.com", "right")).isEqualTo(token);
+		then(this.loginFailures).should(never()).deleteById(any());
+	}
+
+	@Test
 	void countsAWrongPasswordAsAFailure() {
 		UserAccount bob = UserAccount.register(EmailAddress.of("bob@example.com"), "Bob", "stored-hash", NOW);
 		given(this.accounts.findByEmailKey("bob@example.com")).willReturn(Optional.of(bob));
@@ -88,6 +101,17 @@ class LoginServiceTests {
 			.withMessage(new InvalidCredentialsException().getMessage());
 		assertThat(hash.getValue()).startsWith("hash:");
 		then(this.loginFailures).should().recordFailure(eq("nobody@example.com"), eq(NOW), any());
+	}
+
+	@Test
+	void neverLetsAnUnknownAddressInEvenIfThePasswordMatchesTheDecoyHash() {
+		given(this.accounts.findByEmailKey("nobody@example.com")).willReturn(Optional.empty());
+		given(this.passwordEncoder.matches(eq("guessed"), startsWith("hash:"))).willReturn(true);
+
+		assertThatExceptionOfType(InvalidCredentialsException.class)
+			.isThrownBy(() -> this.service.login("nobody@example.com", "guessed"));
+		then(this.loginFailures).should().recordFailure(eq("nobody@example.com"), eq(NOW), any());
+		then(this.accessTokens).should(never()).issueFor(any());
 	}
 
 	@Test

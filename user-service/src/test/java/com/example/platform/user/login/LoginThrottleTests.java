@@ -48,9 +48,21 @@ class LoginThrottleTests {
 	}
 
 	@Test
+	void mayBlockAfterASingleFailure() {
+		LoginThrottle strict = new LoginThrottle(1, Duration.ofMinutes(15));
+
+		assertThat(strict.blockedFor(Optional.of(new LoginFailures(1, this.start)), this.start.plusSeconds(60)))
+			.contains(Duration.ofMinutes(14));
+	}
+
+	@Test
 	void rejectsNonsenseSettings() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new LoginThrottle(0, Duration.ofMinutes(1)));
-		assertThatIllegalArgumentException().isThrownBy(() -> new LoginThrottle(5, Duration.ZERO));
+		assertThatIllegalArgumentException().isThrownBy(() -> new LoginThrottle(0, Duration.ofMinutes(1)))
+			.withMessage("maxFailures must be at least 1");
+		assertThatIllegalArgumentException().isThrownBy(() -> new LoginThrottle(5, Duration.ZERO))
+			.withMessage("window must be positive");
+		assertThatIllegalArgumentException().isThrownBy(() -> new LoginThrottle(5, Duration.ofMinutes(-15)))
+			.withMessage("window must be positive");
 	}
 
 }
