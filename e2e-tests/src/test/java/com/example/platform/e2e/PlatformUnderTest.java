@@ -2,6 +2,7 @@ package com.example.platform.e2e;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.example.platform.local.LocalPlatform;
 import com.example.platform.local.PlatformOptions;
@@ -39,6 +40,16 @@ final class PlatformUnderTest implements AutoCloseable {
 			.withServiceEnvironment(PlatformServices.ORDER_SERVICE, "PLATFORM_ORDERS_RECONCILIATION_GRACE", "3s")
 			.withServiceEnvironment(PlatformServices.ORDER_SERVICE, "PLATFORM_ORDERS_RECONCILIATION_RETRY_BASE", "1s")
 			.withServiceEnvironment(PlatformServices.ORDER_SERVICE, "PLATFORM_ORDERS_RECONCILIATION_RETRY_MAX", "2s");
+		String coverageAgent = System.getProperty("e2e.coverageAgent", "");
+		if (!coverageAgent.isBlank()) {
+			// Each service's JVM records what the journeys ran. A coverage agent rewrites
+			// classes as they load, which an AOT cache cannot serve: start from the jars.
+			options = options.withFastStart(false);
+			for (String service : List.of(PlatformServices.GATEWAY, PlatformServices.USER_SERVICE,
+					PlatformServices.PAYMENT_SERVICE, PlatformServices.ORDER_SERVICE)) {
+				options = options.withServiceEnvironment(service, "JAVA_TOOL_OPTIONS", coverageAgent);
+			}
+		}
 		LocalPlatform platform = LocalPlatform.start(options);
 		return new PlatformUnderTest(platform.gatewayUrl(), platform);
 	}
