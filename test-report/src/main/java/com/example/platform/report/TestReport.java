@@ -226,7 +226,7 @@ public final class TestReport {
 
 	/**
 	 * @param csv JaCoCo's CSV report (columns GROUP, PACKAGE, CLASS, then missed and
-	 * covered per counter)
+	 * covered per counter; an aggregate's group names the report, then the module)
 	 * @return covered and total lines per group (module), none if there is no report
 	 */
 	static Map<String, Ratio> lineCoverage(Path csv) {
@@ -244,7 +244,9 @@ public final class TestReport {
 				String[] cells = line.split(",");
 				long lineCovered = Long.parseLong(cells[covered]);
 				long lineTotal = lineCovered + Long.parseLong(cells[missed]);
-				byModule.merge(cells[group], new Ratio(lineCovered, lineTotal),
+				// An aggregate report's group is "<report title>/<module>".
+				String module = cells[group].substring(cells[group].lastIndexOf('/') + 1);
+				byModule.merge(module, new Ratio(lineCovered, lineTotal),
 						(a, b) -> new Ratio(a.covered() + b.covered(), a.total() + b.total()));
 			}
 			return byModule;

@@ -47,8 +47,8 @@ class TestReportTests {
 		Files.writeString(csv,
 				"""
 						GROUP,PACKAGE,CLASS,INSTRUCTION_MISSED,INSTRUCTION_COVERED,BRANCH_MISSED,BRANCH_COVERED,LINE_MISSED,LINE_COVERED,COMPLEXITY_MISSED,COMPLEXITY_COVERED,METHOD_MISSED,METHOD_COVERED
-						order-service,com.example.platform.order,Order,10,90,1,9,2,18,1,9,0,5
-						order-service,com.example.platform.order,OrderService,50,50,5,5,10,10,5,5,2,3
+						Unit tests/order-service,com.example.platform.order,Order,10,90,1,9,2,18,1,9,0,5
+						Unit tests/order-service,com.example.platform.order,OrderService,50,50,5,5,10,10,5,5,2,3
 						user-service,com.example.platform.user,UserAccount,0,40,0,0,0,8,0,4,0,4
 						""");
 
